@@ -1,0 +1,10 @@
+declare const config: {
+  title: string;
+  organisation: string;
+  description: string;
+  site: string;
+  repository: { url: string; branch: string; contentDir: string };
+  patterns: { windowDays: number };
+  quality: { rules: Record<string, 'off' | 'warning' | 'error'> };
+};
+export default config;

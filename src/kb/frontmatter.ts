@@ -1,0 +1,79 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { ContentIssue } from '../schema/issues';
+
+export interface SplitSource {
+  /** The parsed frontmatter (YAML 1.2 core schema: dates and times stay strings). */
+  data: unknown;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** 1-based line of a frontmatter field, for messages; undefined when not found. */
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+  issues: ContentIssue[];
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Splits a postmortem file into frontmatter and body, keeping positions for error messages. */
+export function splitFrontmatter(source: string, file: string): SplitSource {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = FENCE.exec(text);
+  if (!match) {
+    return {
+      data: undefined,
+      body: text,
+      bodyLine: 1,
+      lineOf: () => undefined,
+      issues: [{
+        file,
+        field: '',
+        line: 1,
+        level: 'error',
+        rule: 'file/frontmatter',
+        message: 'has no frontmatter block',
+        fix: 'start the file with a line "---", the YAML fields, and another line "---" (run `npx hindsight new` for a template)',
+      }],
+    };
+  }
+  const yamlText = match[1] ?? '';
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const issues: ContentIssue[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const pos = err.linePos?.[0];
+    issues.push({
+      file,
+      field: '',
+      level: 'error',
+      rule: 'file/yaml',
+      ...(pos ? { line: pos.line + 1 } : {}),
+      message: `the frontmatter is not valid YAML: ${err.message.split('\n')[0]}`,
+      fix: err.code === 'DUPLICATE_KEY' ? 'remove the duplicated field' : 'check indentation and quoting on that line; quote strings that contain ": "',
+    });
+  }
+  const bodyLine = text.slice(0, match[0].length).split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    let node: unknown = doc.contents;
+    let last: number | undefined;
+    const lineOfNode = (n: unknown) => {
+      const range = (n as Node | undefined)?.range;
+      return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
+        if (!pair) break;
+        last = lineOfNode(pair.key) ?? last;
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') {
+        const item = node.items[part];
+        if (!item) break;
+        last = lineOfNode(item) ?? last;
+        node = item;
+      } else break;
+    }
+    return last === undefined ? undefined : last + 1; // +1: the opening --- line
+  };
+  const data = issues.length ? undefined : doc.toJS({ maxAliasCount: 50 });
+  return { data, body: text.slice(match[0].length), bodyLine, lineOf, issues };
+}

@@ -1,0 +1,181 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, RootContent, Nodes } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ContentIssue } from '../schema/issues';
+
+/**
+ * The components a postmortem body may use. Each is documented in
+ * CONTRIBUTING.md; adding one means adding it here and to `renderComponent`.
+ */
+export const BODY_COMPONENTS = {
+  Internal: 'Text kept in internal builds and removed from public builds.',
+} as const;
+type ComponentName = keyof typeof BODY_COMPONENTS;
+
+export type Edition = 'internal' | 'public';
+
+export interface SafeBody {
+  /** Rendered HTML, or undefined when the body was rejected. */
+  html: string | undefined;
+  /** Plain text of what the edition shows (for similarity and search excerpts). */
+  text: string;
+  /** `##` headings, in order. */
+  headings: string[];
+  issues: ContentIssue[];
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const slugger = unified().use(rehypeSlug);
+
+const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+
+function isSafeUrl(url: string): boolean {
+  const trimmed = url.trim();
+  if (!trimmed) return true;
+  // A scheme is anything before the first ':' that precedes any '/', '?' or '#'.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
+  if (scheme) return ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
+  return SAFE_URL.test(trimmed);
+}
+
+type AnyNode = Nodes | { type: string; position?: { start: { line: number } }; children?: AnyNode[]; name?: string | null; attributes?: unknown[]; url?: string };
+
+function plainText(node: AnyNode): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'code' && node.type !== 'html') return node.value;
+  if ('value' in node && typeof node.value === 'string' && node.type === 'code') return node.value;
+  const kids = (node as { children?: AnyNode[] }).children;
+  if (!kids) return '';
+  const inline = ['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'mdxJsxTextElement'];
+  const sep = inline.includes(node.type) ? '' : node.type === 'tableRow' ? ' | ' : '\n';
+  return kids.map(plainText).join(sep);
+}
+
+/**
+ * Checks that a body stays inside the safe subset (Markdown plus the site's own
+ * components, no import/export, no JavaScript expressions) and renders it to
+ * HTML for one edition. Nothing in the body is ever evaluated: the MDX parser
+ * only builds a syntax tree, and this function walks that tree.
+ */
+export function renderSafeBody(source: string, opts: { file: string; bodyLine: number; edition: Edition; render?: boolean }): SafeBody {
+  const { file, bodyLine, edition } = opts;
+  const issues: ContentIssue[] = [];
+  const lineOf = (node: AnyNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
+  const add = (node: AnyNode | undefined, message: string, fix: string, rule: string) => {
+    const line = node ? lineOf(node) : undefined;
+    issues.push({ file, field: 'body', message, fix, rule, level: 'error', ...(line ? { line } : {}) });
+  };
+
+  let tree: MdastRoot;
+  try {
+    tree = parser.parse(source) as MdastRoot;
+  } catch (error) {
+    const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
+    issues.push({
+      file,
+      field: 'body',
+      level: 'error',
+      rule: 'mdx/syntax',
+      ...(line ? { line: line + bodyLine - 1 } : {}),
+      message: `cannot be read as MDX: ${(e.reason ?? e.message ?? String(error)).split('\n')[0]}`,
+      fix: 'in the body, "<" starts a component and "{" starts an expression: write them as \\< and \\{ (or in `code`), or rephrase ("under 200 ms")',
+    });
+    return { html: undefined, text: '', headings: [], issues };
+  }
+
+  const headings: string[] = [];
+  const walk = (node: AnyNode, parent: AnyNode | undefined): void => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        add(node, 'contains an import or export statement, which could run code in the build', 'remove the import/export line; bodies may only use the documented components (see CONTRIBUTING.md), which need no import', 'mdx/esm');
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        add(node, 'contains a JavaScript expression in { }, which could run code in the build', 'remove the braces, or write a literal brace as \\{', 'mdx/expression');
+        return;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = (node as { name?: string | null }).name;
+        if (!name || !(name in BODY_COMPONENTS)) {
+          add(node, `uses <${name ?? ''}>, which is not one of the site's components`, `remove the tag; the only components a body may use are: ${Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ')}. For a literal "<", write \\<`, 'mdx/component');
+          return;
+        }
+        if ((node as { attributes?: unknown[] }).attributes?.length) {
+          add(node, `gives <${name}> attributes; it takes none`, `write <${name}> with no attributes`, 'mdx/component');
+        }
+        break;
+      }
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const url = (node as { url?: string }).url ?? '';
+        if (!isSafeUrl(url)) {
+          add(node, `links to "${url}", which is not an http or https URL`, 'use a full https:// link or a relative link', 'mdx/url');
+        }
+        break;
+      }
+      case 'heading':
+        if ((node as { depth?: number }).depth === 2) headings.push(plainText(node).trim());
+        break;
+    }
+    void parent;
+    for (const child of (node as { children?: AnyNode[] }).children ?? []) walk(child, node);
+  };
+  walk(tree, undefined);
+  if (issues.length || opts.render === false) {
+    return { html: undefined, text: issues.length ? '' : plainText(stripForEdition(tree, edition)), headings, issues };
+  }
+  const shown = stripForEdition(tree, edition);
+  const hast = toHast(shown, { handlers: componentHandlers }) as HastRoot;
+  const withIds = slugger.runSync(hast) as HastRoot;
+  return { html: toHtml(withIds), text: plainText(shown), headings, issues };
+}
+
+/** Removes <Internal> blocks from a public edition's tree (a copy; the input is untouched). */
+function stripForEdition(tree: MdastRoot, edition: Edition): MdastRoot {
+  if (edition === 'internal') return tree;
+  const prune = <T extends AnyNode>(node: T): T => {
+    const kids = (node as { children?: AnyNode[] }).children;
+    if (!kids) return node;
+    return {
+      ...node,
+      children: kids
+        .filter((c) => !((c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && (c as { name?: string }).name === 'Internal'))
+        .map(prune),
+    };
+  };
+  return prune(tree as AnyNode) as MdastRoot;
+}
+
+/** How each documented component renders. Only reached for allowed names. */
+const componentHandlers = {
+  mdxJsxFlowElement: (state: { all: (n: unknown) => ElementContent[] }, node: { name?: string | null }): Element =>
+    renderComponent(node.name as ComponentName, state.all(node), true),
+  mdxJsxTextElement: (state: { all: (n: unknown) => ElementContent[] }, node: { name?: string | null }): Element =>
+    renderComponent(node.name as ComponentName, state.all(node), false),
+} as unknown as Parameters<typeof toHast>[1] extends infer O ? O extends { handlers?: infer H } ? H : never : never;
+
+function renderComponent(name: ComponentName, children: ElementContent[], block: boolean): Element {
+  switch (name) {
+    case 'Internal':
+      return block
+        ? {
+            type: 'element',
+            tagName: 'aside',
+            properties: { className: ['internal-note'], ariaLabel: 'Internal only' },
+            children: [
+              { type: 'element', tagName: 'p', properties: { className: ['internal-note__label'] }, children: [{ type: 'text', value: 'Internal only' }] },
+              ...children,
+            ],
+          }
+        : { type: 'element', tagName: 'span', properties: { className: ['internal-note', 'internal-note--inline'] }, children };
+  }
+}
+
+export type { RootContent };

@@ -1,0 +1,49 @@
+import { withFix } from './issues';
+import { z } from 'zod';
+import { calendarDate } from './datetime';
+import { handle } from './ids';
+import { httpUrl } from './url';
+
+export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+/** prevent: stop the recurrence; detect: notice sooner; mitigate: shorten the impact; process: change how we work. */
+export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const actionItem = z
+  .strictObject({
+    /** A concrete mechanism with a measurable object, not an intention. */
+    title: z.string({ error: 'must say what will be done' }).trim().min(1, {
+      error: withFix('is empty', 'name the mechanism, e.g. "Add a CI check that rejects pool sizes under 50"', 'schema/required'),
+    }),
+    /** A person or team handle that owns it. */
+    owner: handle,
+    /** When it is due (YYYY-MM-DD). */
+    due: calendarDate,
+    priority: z.enum(ACTION_PRIORITIES),
+    type: z.enum(ACTION_TYPES),
+    status: z.enum(ACTION_STATUSES),
+    /** Completion date: present exactly when status is done. */
+    completed: calendarDate.optional(),
+    /** Link to the ticket: http or https only. */
+    tracker: httpUrl.optional(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.status === 'done' && item.completed === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completed'],
+        message: 'is missing: the item is done, so it needs the date it was completed',
+        params: { fix: 'add completed: YYYY-MM-DD, or set status to open or in-progress', rule: 'action/completed' },
+      });
+    }
+    if (item.completed !== undefined && item.status !== undefined && item.status !== 'done') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completed'],
+        message: `is set but status is "${String(item.status)}"`,
+        params: { fix: 'set status: done, or remove completed', rule: 'action/completed' },
+      });
+    }
+  }, { when: () => true });
+export type ActionItem = z.infer<typeof actionItem>;

@@ -1,0 +1,102 @@
+import { withFix } from './issues';
+import { z } from 'zod';
+import { actionItem } from './action-item';
+import { contributingFactor, rootCause, why } from './analysis';
+import { calendarDate, utcDate } from './datetime';
+import { catalogId, handle, postmortemId, tag } from './ids';
+import { impact } from './impact';
+import { timeline, type Milestone } from './timeline-event';
+
+export const STATUSES = ['draft', 'in-review', 'published'] as const;
+export const VISIBILITIES = ['internal', 'public'] as const;
+export const INCIDENT_TYPES = ['outage', 'degradation', 'security', 'data-loss', 'near-miss', 'process', 'project'] as const;
+export const DETECTIONS = ['alert', 'customer-report', 'internal-discovery', 'third-party', 'other'] as const;
+export type Status = (typeof STATUSES)[number];
+export type Visibility = (typeof VISIBILITIES)[number];
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** Milestones a published postmortem must have: without them TTD and TTR cannot be computed. */
+export const REQUIRED_FOR_PUBLISHED: readonly Milestone[] = ['started', 'detected', 'resolved'];
+
+const nonEmptyList = <T extends z.ZodType>(item: T, what: string, fix: string) =>
+  z.array(item, { error: `must be a list of ${what}` }).min(1, { error: withFix(`needs at least one ${what}`, fix, 'schema/required') });
+
+/**
+ * Frontmatter of one postmortem, as content-model.md v1 defines it.
+ * Unknown keys are errors (with a did-you-mean) so that a typo such as
+ * `sevrity:` is not silently ignored.
+ */
+export const postmortemFrontmatter = z
+  .strictObject({
+    /** What happened, in one line a search result can show. */
+    title: z.string({ error: 'must be a one-line title' }).trim().min(1, { error: withFix('is empty', 'write a one-line title', 'schema/required') }).max(200, {
+      error: withFix('is longer than 200 characters', 'shorten the title; put detail in summary', 'schema/length'),
+    }),
+    /** 1–3 sentences, at most 400 characters; shown in lists, search results and feeds. */
+    summary: z.string({ error: 'must be 1–3 sentences' }).trim().min(1, { error: withFix('is empty', 'write 1–3 sentences', 'schema/required') }).max(400, {
+      error: (issue) => withFix(`is ${String((issue.input as string | undefined)?.length ?? 'over 400')} characters; the limit is 400`, 'shorten the summary to 1–3 sentences; detail belongs in the body', 'schema/length'),
+    }),
+    status: z.enum(STATUSES),
+    /** An id from severities.yml. */
+    severity: z.string({ error: 'must be a severity id from severities.yml' }).trim().min(1),
+    /** `internal` (default) or `public`: public postmortems appear in the public edition. */
+    visibility: z.enum(VISIBILITIES).default('internal'),
+    incident_type: z.enum(INCIDENT_TYPES),
+    detection: z.enum(DETECTIONS),
+    authors: nonEmptyList(handle, 'author', 'add authors: [your-handle]'),
+    reviewers: z.array(handle).optional(),
+    /** Date the reviewers signed off. */
+    approved: calendarDate.optional(),
+    /** Ids from services.yml. */
+    services: nonEmptyList(catalogId, 'service', 'add services: [service-id] with ids from services.yml'),
+    /** Ids from teams.yml. */
+    teams: z.array(catalogId).optional(),
+    tags: z.array(tag).optional(),
+    timeline,
+    impact,
+    root_cause: rootCause,
+    contributing_factors: z.array(contributingFactor).optional(),
+    five_whys: z.array(why).optional(),
+    action_items: z.array(actionItem).default([]),
+    /** Ids of other postmortems. */
+    related: z.array(postmortemId).optional(),
+    /** This incident repeats that one. */
+    recurrence_of: postmortemId.optional(),
+    /** Date of the 30/60-day review of the action items. */
+    follow_up_review: calendarDate.optional(),
+  })
+  .superRefine((pm, ctx) => {
+    const events = Array.isArray(pm.timeline) ? pm.timeline : [];
+    const kinds = new Set(events.map((e) => e?.kind).filter(Boolean));
+    if (pm.status === 'published') {
+      const missing = REQUIRED_FOR_PUBLISHED.filter((k) => !kinds.has(k));
+      if (missing.length && events.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline'],
+          message: `a published postmortem needs the milestones ${REQUIRED_FOR_PUBLISHED.join(', ')}; missing: ${missing.join(', ')}`,
+          params: { fix: `mark the events with kind: ${missing.join(' / kind: ')}, or set status: in-review until they are known`, rule: 'timeline/required-milestones' },
+        });
+      }
+    }
+    const started = events.find((e) => e?.kind === 'started')?.at;
+    if (started instanceof Date && Array.isArray(pm.action_items)) {
+      const startDay = utcDate(started);
+      pm.action_items.forEach((item, i) => {
+        if (typeof item?.completed === 'string' && item.completed < startDay) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['action_items', i, 'completed'],
+            message: `${item.completed} is before the incident started (${startDay})`,
+            params: { fix: 'an action item cannot be completed before the incident; correct the date', rule: 'action/completed-before-start' },
+          });
+        }
+      });
+    }
+  }, { when: () => true });
+
+export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;
+export type PostmortemInput = z.input<typeof postmortemFrontmatter>;
+
+/** The top-level field names, for did-you-mean on unknown keys. */
+export const POSTMORTEM_FIELDS = Object.keys(postmortemFrontmatter.shape);
