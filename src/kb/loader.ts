@@ -38,7 +38,8 @@ export function postmortemLoader(options: BuildOptions): Loader {
       if (errors.length) throw new ContentValidationError(formatIssueReport(errors), errors.length);
 
       const { included, excluded } = selectForEdition(kb.postmortems, options);
-      for (const x of excluded) logger.info(`not published: ${x.file} (${x.reason})`);
+      // Drafts are reported as warnings so that no build hides them, even a quiet one.
+      for (const x of excluded) (x.reason.startsWith('status') ? logger.warn : logger.info).call(logger, `not published: ${x.file} (${x.reason})`);
       logger.info(`${included.length} postmortem${included.length === 1 ? '' : 's'} published, ${excluded.length} left out (${options.edition} edition${options.preview ? ', preview' : ''})`);
 
       const visible = new Set(included.map((p) => p.id));

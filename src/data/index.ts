@@ -1,0 +1,104 @@
+/*
+ * The one module that loads content collections. Pages ask it for typed,
+ * sorted lists; the pure libraries in src/lib compute everything derived.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { PostmortemEntry } from '../kb/entry';
+import { incidentMetrics } from '../lib/metrics';
+import { detectPatterns, type RepeatPattern } from '../lib/patterns';
+import { incidentDocument, similarIncidents, type SimilarIncident } from '../lib/similarity';
+import type { Category, Service, Severity, Team } from '../schema/catalog';
+import { settings } from '../settings';
+
+export interface IncidentMetrics {
+  startedAt: Date;
+  /** Milliseconds, undefined when a milestone is missing. */
+  ttd: number | undefined;
+  tta: number | undefined;
+  ttm: number | undefined;
+  ttr: number | undefined;
+}
+
+export interface Postmortem {
+  id: string;
+  data: PostmortemEntry;
+  /** The body as HTML, rendered once at content-sync time. */
+  html: string;
+  metrics: IncidentMetrics;
+  severity: Severity;
+  category: Category;
+  /** Ids of later postmortems whose recurrence_of points here. */
+  recurredAs: string[];
+}
+
+export interface Site {
+  /** Every postmortem this build publishes, newest first. */
+  postmortems: Postmortem[];
+  byId: ReadonlyMap<string, Postmortem>;
+  services: Service[];
+  teams: Team[];
+  categories: Category[];
+  severities: Severity[];
+  today: string;
+  /** Repeat-incident patterns over the published postmortems, newest first. */
+  patterns: RepeatPattern[];
+  /** "Similar incidents" per postmortem id. */
+  similar: ReadonlyMap<string, SimilarIncident[]>;
+}
+
+let cached: Promise<Site> | undefined;
+
+/** Everything the pages need, loaded once per build. */
+export function loadSite(): Promise<Site> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Site> {
+  const [entries, services, teams, categories, severities] = await Promise.all([
+    getCollection('postmortems'),
+    getCollection('services'),
+    getCollection('teams'),
+    getCollection('taxonomy'),
+    getCollection('severities'),
+  ]);
+  const severityList = severities.map((s) => s.data).sort((a, b) => a.rank - b.rank);
+  const categoryList = categories.map((c) => c.data);
+  const severityById = new Map(severityList.map((s) => [s.id, s]));
+  const categoryById = new Map(categoryList.map((c) => [c.id, c]));
+
+  const postmortems = entries.map((entry: CollectionEntry<'postmortems'>): Postmortem => {
+    const data = entry.data as PostmortemEntry;
+    const m = incidentMetrics(data.timeline);
+    return {
+      id: entry.id,
+      data,
+      html: entry.rendered?.html ?? '',
+      metrics: { startedAt: m.startedAt ?? data.timeline[0]!.at, ttd: m.ttd, tta: m.tta, ttm: m.ttm, ttr: m.ttr },
+      severity: severityById.get(data.severity)!,
+      category: categoryById.get(data.root_cause.category)!,
+      recurredAs: [],
+    };
+  });
+  postmortems.sort((a, b) => b.metrics.startedAt.getTime() - a.metrics.startedAt.getTime() || a.id.localeCompare(b.id));
+  const byId = new Map(postmortems.map((p) => [p.id, p]));
+  for (const pm of [...postmortems].reverse()) {
+    const earlier = pm.data.recurrence_of ? byId.get(pm.data.recurrence_of) : undefined;
+    earlier?.recurredAs.push(pm.id);
+  }
+  const published = postmortems.filter((p) => p.data.status === 'published');
+  // Newest first, as detectPatterns returns them.
+  const patterns = detectPatterns(published, { windowDays: settings.patterns.windowDays });
+  const similar = similarIncidents(postmortems.map(incidentDocument), { topN: 3 });
+  return {
+    postmortems,
+    byId,
+    patterns,
+    similar,
+    services: services.map((s) => s.data),
+    teams: teams.map((t) => t.data),
+    categories: categoryList,
+    severities: severityList,
+    today: settings.today,
+  };
+}

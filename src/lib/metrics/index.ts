@@ -1,0 +1,36 @@
+/*
+ * Derived metrics (content-model.md, "Derived metrics"): one definition of
+ * TTD/TTA/TTM/TTR, of the quarter an incident belongs to, of the summary
+ * statistics and of overdue action items, used by every page, the JSON
+ * export and the CLI.
+ */
+export type { ActionItemInput, IncidentInput, TimelineInput, TimelineMoment } from './types';
+export {
+  DURATION_METRICS,
+  between,
+  incidentMetrics,
+  incidentStart,
+  milestones,
+  timeToAcknowledge,
+  timeToDetect,
+  timeToMitigate,
+  timeToResolve,
+  type DurationMetric,
+  type IncidentMetrics,
+  type MilestoneTimes,
+  type TimelineSource,
+} from './milestones';
+export { isInQuarter, nextQuarter, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
+export { quantileSorted, summarize, type Summary } from './summary';
+export { countBy, type FacetCount } from './counts';
+export { periodMetrics, type DurationPoint, type PeriodMetrics, type PeriodOptions } from './period';
+export {
+  actionItemStats,
+  actionItemsAtQuarterEnd,
+  isOverdue,
+  overdueActionItems,
+  type ActionItemRef,
+  type ActionItemStats,
+  type IncidentWithActions,
+  type QuarterActionItems,
+} from './action-items';

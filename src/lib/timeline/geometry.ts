@@ -1,0 +1,285 @@
+/*
+ * Timeline geometry: events in, plain numbers out. The component turns the
+ * result into SVG elements one to one and decides nothing itself.
+ *
+ * Layout, top to bottom:
+ *   event labels in lanes (lane 0 nearest the axis), each joined to its mark
+ *   by a leader line; the time axis with one mark per event; tick labels;
+ *   the phase bands TTD, TTM, TTR (only those that can be computed).
+ *
+ * The time scale does not always span the full width: it leaves room on the
+ * right for the labels of the last events, so every label can start at its
+ * own event and run to the right (see lanes.ts for why that matters).
+ */
+import { scaleUtc } from 'd3-scale';
+import { utcMinute } from 'd3-time';
+import type { Milestone, TimelineEvent } from '../../schema/timeline-event';
+import { formatDuration, formatUtc } from '../time/duration';
+import { assignLanes } from './lanes';
+import { MILESTONE_LABELS, phasesOf, type Phase } from './phases';
+import { estimateTextWidth, truncateToWidth, type MeasureText, type TextStyle } from './text';
+import { chooseTicks, type AxisTick } from './ticks';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TimelineOptions {
+  /** Width of the drawing (the SVG viewBox); the SVG itself scales to its container. Default 960. */
+  width?: number;
+  /** Font size of event labels, in viewBox units. Default 12. */
+  fontSize?: number;
+  /** Font size of tick and band labels. Default 11. */
+  axisFontSize?: number;
+  /** Widest an event label may be before it is cut with an ellipsis. Default 360. */
+  maxLabelWidth?: number;
+  /** Narrowest a phase band is drawn, so that a zero-length phase stays visible. Default 3. */
+  minPhaseWidth?: number;
+  /** Text measurement; defaults to the per-character estimate of text.ts. */
+  measure?: MeasureText;
+}
+
+export interface EventLabel {
+  /** 0 is the lane nearest the axis. */
+  lane: number;
+  /** The space the label occupies; no two label boxes overlap. */
+  box: Rect;
+  /** Text position (start anchor) and baseline. */
+  x: number;
+  y: number;
+  /** Bold milestone name that opens the label ("Detected: "), or "" for a plain event. */
+  prefix: string;
+  /** The event text, cut with "…" when it does not fit. */
+  text: string;
+  truncated: boolean;
+}
+
+/** A leader from the mark up to the label: (x, y1) → (x, y2) → (x2, y2). */
+export interface EventLeader {
+  x: number;
+  y1: number;
+  y2: number;
+  x2: number;
+}
+
+export interface EventMark {
+  /** Position of the event in the input. */
+  index: number;
+  at: Date;
+  kind: Milestone | undefined;
+  /** Centre of the mark, on the axis. */
+  x: number;
+  y: number;
+  /** Milestones are diamonds, other events circles. */
+  shape: 'circle' | 'diamond';
+  /** Circle radius or half the diamond's diagonal. */
+  size: number;
+  label: EventLabel;
+  leader: EventLeader;
+  /** Full description for a tooltip: "14:10 UTC · Detected: Error-rate alarm fired". */
+  title: string;
+}
+
+export interface PhaseBand extends Phase {
+  /** At least minPhaseWidth wide. */
+  rect: Rect;
+  label: { text: string; x: number; y: number; anchor: 'start' | 'end'; inside: boolean };
+  /** "Time to detect: 5 min (started → detected)" */
+  title: string;
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  fontSize: number;
+  axisFontSize: number;
+  /** Domain of the time scale: the first and last event, widened to whole minutes (at least one). */
+  domain: { start: Date; end: Date };
+  /** Where the time scale maps the domain. */
+  plot: { left: number; right: number };
+  axis: {
+    y: number;
+    tickSize: number;
+    /** Baseline of the tick labels. */
+    labelY: number;
+    /** "UTC", right-aligned at the end of the tick-label row. */
+    caption: { text: string; x: number; y: number };
+  };
+  /** Chosen tick interval, e.g. "1 min", "6 h". */
+  tickInterval: string;
+  ticks: AxisTick[];
+  /** Vertical extent of the grid lines behind the bands (undefined when there are no bands). */
+  grid: { y1: number; y2: number } | undefined;
+  phases: PhaseBand[];
+  /** One per input event, in input order. */
+  events: EventMark[];
+  lanes: number;
+}
+
+const MINUTE = 60_000;
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Pixels between the leader and the start of the text. */
+const TEXT_PAD = 5;
+/** Smallest room kept right of the scale for the labels of the last events. */
+const MIN_RESERVE = 140;
+/** The scale keeps at least this share of the width, even if that cuts the last labels short. */
+const MIN_PLOT_SHARE = 0.6;
+
+/** Lays out a timeline: see the file comment. Pure; the same events and options give the same numbers. */
+export function layoutTimeline(events: readonly TimelineEvent[], options: TimelineOptions = {}): TimelineLayout {
+  const width = options.width ?? 960;
+  const fontSize = options.fontSize ?? 12;
+  const axisFontSize = options.axisFontSize ?? 11;
+  const minPhaseWidth = options.minPhaseWidth ?? 3;
+  const measure = options.measure ?? estimateTextWidth;
+  const labelStyle: TextStyle = { fontSize };
+  const boldStyle: TextStyle = { fontSize, bold: true };
+  const axisStyle: TextStyle = { fontSize: axisFontSize };
+
+  const left = 16;
+  const right = width - 8;
+  const maxLabelWidth = Math.min(options.maxLabelWidth ?? 360, right - left);
+
+  // Domain: whole minutes, at least one, so that ticks land on clock times.
+  const times = events.map((e) => e.at.getTime());
+  const first = times.length ? Math.min(...times) : 0;
+  const last = times.length ? Math.max(...times) : 0;
+  const start = utcMinute.floor(new Date(first));
+  let end = utcMinute.ceil(new Date(last));
+  if (+end <= +start) end = new Date(+start + MINUTE);
+  const span = +end - +start;
+
+  // Labels as they would be without a width limit.
+  const drafts = events.map((e) => {
+    const prefix = e.kind ? `${MILESTONE_LABELS[e.kind]}: ` : '';
+    const prefixWidth = prefix ? measure(prefix, boldStyle) : 0;
+    const text = e.event.replace(/\s+/g, ' ').trim();
+    const natural = TEXT_PAD + prefixWidth + measure(text, labelStyle);
+    return { e, prefix, prefixWidth, text, wanted: Math.min(natural, maxLabelWidth), frac: (e.at.getTime() - +start) / span };
+  });
+
+  // Room on the right: enough for each label to start at its event, within limits.
+  const full = right - left;
+  const reserve = Math.min(MIN_RESERVE, full * (1 - MIN_PLOT_SHARE));
+  let plotWidth = full - reserve;
+  for (const d of drafts) if (d.frac > 0) plotWidth = Math.min(plotWidth, (full - d.wanted) / d.frac);
+  plotWidth = Math.max(plotWidth, full * MIN_PLOT_SHARE);
+  const plotRight = round(left + plotWidth);
+  const scale = scaleUtc().domain([start, end]).range([left, plotRight]);
+  const xOf = (at: Date) => round(scale(at));
+
+  // Fit each label into the room right of its event.
+  const fitted = drafts.map((d) => {
+    const x = xOf(d.e.at);
+    const room = Math.min(maxLabelWidth, right - x) - TEXT_PAD;
+    let prefix = d.prefix;
+    let text: string;
+    let truncated = false;
+    if (d.prefixWidth + measure('W…', labelStyle) <= room) {
+      const cut = truncateToWidth(d.text, room - d.prefixWidth, labelStyle, measure);
+      ({ text, truncated } = cut);
+    } else {
+      // Not even a word of the text fits: keep the milestone name alone (rare: a very narrow drawing).
+      const cut = truncateToWidth(prefix.replace(/: $/, ''), room, boldStyle, measure);
+      prefix = cut.text;
+      text = prefix ? '' : truncateToWidth(d.text, room, labelStyle, measure).text;
+      truncated = true;
+    }
+    const textWidth = (prefix ? measure(prefix, boldStyle) : 0) + (text ? measure(text, labelStyle) : 0);
+    return { e: d.e, fullText: d.text, x, prefix, text, truncated, boxWidth: round(TEXT_PAD + textWidth) };
+  });
+
+  const laneOf = assignLanes(fitted.map((f) => ({ x: f.x, width: f.boxWidth })));
+  const lanes = laneOf.length ? Math.max(...laneOf) + 1 : 0;
+
+  // Vertical rhythm.
+  const laneHeight = Math.round(fontSize * 1.5);
+  const boxHeight = laneHeight - 2;
+  const markClear = 10; // between the lowest label and the axis: room for the marks
+  const padTop = 4;
+  const axisY = padTop + lanes * laneHeight + markClear;
+  const tickSize = 5;
+  const tickLabelY = axisY + tickSize + axisFontSize + 1;
+  const bandTop = tickLabelY + 10;
+  const bandHeight = 16;
+  const bandStep = bandHeight + 4;
+
+  const eventMarks: EventMark[] = fitted.map((f, index) => {
+    const lane = laneOf[index]!;
+    const top = axisY - markClear - (lane + 1) * laneHeight;
+    const midY = top + boxHeight / 2;
+    const size = f.e.kind ? 6.5 : 4.5;
+    const stamp = formatUtc(f.e.at);
+    return {
+      index,
+      at: f.e.at,
+      kind: f.e.kind,
+      x: f.x,
+      y: axisY,
+      shape: f.e.kind ? 'diamond' : 'circle',
+      size,
+      label: {
+        lane,
+        box: { x: f.x, y: top, width: f.boxWidth, height: boxHeight },
+        x: round(f.x + TEXT_PAD),
+        y: round(midY + fontSize * 0.35),
+        prefix: f.prefix,
+        text: f.text,
+        truncated: f.truncated,
+      },
+      leader: { x: f.x, y1: axisY - size, y2: midY, x2: round(f.x + TEXT_PAD - 2) },
+      title: `${stamp} · ${f.e.kind ? `${MILESTONE_LABELS[f.e.kind]}: ` : ''}${f.fullText}`,
+    };
+  });
+
+  // Axis ticks; the "UTC" caption owns the right end of the tick-label row.
+  const caption = 'UTC';
+  const captionWidth = measure(caption, axisStyle);
+  const tickSet = chooseTicks({
+    start,
+    end,
+    x: xOf,
+    minX: 0,
+    maxX: right - captionWidth - 10,
+    fontSize: axisFontSize,
+    measure,
+  });
+
+  // Phase bands, one row each, in the order TTD, TTM, TTR.
+  const phases: PhaseBand[] = phasesOf(events).map((phase, row) => {
+    const x0 = xOf(phase.start), x1 = xOf(phase.end);
+    const rect: Rect = { x: Math.min(x0, x1), y: bandTop + row * bandStep, width: round(Math.max(Math.abs(x1 - x0), minPhaseWidth)), height: bandHeight };
+    const duration = formatDuration(phase.durationMs);
+    const text = `${phase.abbr} ${duration}`;
+    const tw = measure(text, axisStyle);
+    const y = round(rect.y + bandHeight / 2 + axisFontSize * 0.35);
+    let label: PhaseBand['label'];
+    if (rect.width >= tw + 8) label = { text, x: round(rect.x + 4), y, anchor: 'start', inside: true };
+    else if (rect.x + rect.width + 4 + tw <= right || rect.x - 4 - tw < 0) label = { text, x: round(rect.x + rect.width + 4), y, anchor: 'start', inside: false };
+    else label = { text, x: round(rect.x - 4), y, anchor: 'end', inside: false };
+    return { ...phase, rect, label, title: `${phase.name}: ${duration} (${phase.from} → ${phase.to})` };
+  });
+
+  const bandsBottom = bandTop + phases.length * bandStep - 4;
+  const height = Math.ceil((phases.length ? bandsBottom : tickLabelY + 4) + 6);
+
+  return {
+    width,
+    height,
+    fontSize,
+    axisFontSize,
+    domain: { start, end },
+    plot: { left, right: plotRight },
+    axis: { y: axisY, tickSize, labelY: tickLabelY, caption: { text: caption, x: right, y: tickLabelY } },
+    tickInterval: tickSet.interval,
+    ticks: tickSet.ticks,
+    grid: phases.length ? { y1: bandTop - 3, y2: bandsBottom + 1 } : undefined,
+    phases,
+    events: eventMarks,
+    lanes,
+  };
+}

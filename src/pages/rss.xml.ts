@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { loadSite } from '../data';
+import { href, settings } from '../settings';
+
+export async function GET(context: APIContext) {
+  const site = await loadSite();
+  return rss({
+    title: `${settings.organisation} postmortems`,
+    description: settings.description,
+    site: context.site ?? settings.site,
+    items: site.postmortems
+      .filter((pm) => pm.data.status === 'published')
+      .map((pm) => ({
+        title: `[${pm.data.severity}] ${pm.data.title}`,
+        description: pm.data.summary,
+        pubDate: pm.metrics.startedAt,
+        link: href(`/postmortems/${pm.id}/`),
+        categories: [pm.category.name, ...pm.data.services, ...(pm.data.tags ?? [])],
+      })),
+  });
+}

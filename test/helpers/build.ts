@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** A real `astro build` of a knowledge-base folder into a fresh temp directory. */
+export function buildSite(opts: { content: string; env?: Record<string, string>; outDir?: string }): Promise<BuildResult> {
+  const work = mkdtempSync(join(tmpdir(), 'hindsight-build-'));
+  const outDir = opts.outDir ?? join(work, 'dist');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        HINDSIGHT_CONTENT: resolve(opts.content),
+        HINDSIGHT_OUT_DIR: outDir,
+        HINDSIGHT_CACHE_DIR: join(work, 'cache'),
+        HINDSIGHT_TODAY: '2026-11-21',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output, outDir }));
+  });
+}
+
+export function readPage(outDir: string, path: string): string {
+  const file = path.endsWith('.xml') || path.endsWith('.json') || path.endsWith('.csv') ? join(outDir, path) : join(outDir, path, 'index.html');
+  return readFileSync(file, 'utf8');
+}
+
+/** Every file below a folder, recursively. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
