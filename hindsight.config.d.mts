@@ -5,6 +5,6 @@ declare const config: {
   site: string;
   repository: { url: string; branch: string; contentDir: string };
   patterns: { windowDays: number };
-  quality: { rules: Record<string, 'off' | 'warning' | 'error'> };
+  quality: { rules: Record<string, 'off' | 'warning' | 'error'>; followUpReviewSeverities?: string[] };
 };
 export default config;

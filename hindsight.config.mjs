@@ -25,6 +25,9 @@ export default {
   },
   /** Quality policy: per rule "off" | "warning" | "error" (see CONTRIBUTING.md, "Quality rules"). */
   quality: {
+    // e.g. { 'follow-up-review': 'off', 'blameless-language': 'error' }
     rules: {},
+    // Severities whose postmortems need a follow_up_review date.
+    followUpReviewSeverities: ['SEV1', 'SEV2'],
   },
 };

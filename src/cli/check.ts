@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import config from '../../hindsight.config.mjs';
+import { readKnowledgeBase } from '../kb/read';
+import { QualityConfigError, resolveQualityConfig, runQualityPolicy } from '../lib/quality';
+import { formatIssueReport, type ContentIssue } from '../schema/issues';
+import { parse, UsageError } from './io';
+
+export const CHECK_HELP = `hindsight check [files…] [options]
+
+Validates postmortems exactly as the build does (schema, references, safe-MDX
+subset) and applies the quality policy (blameless language, concrete action
+items, 5 Whys depth, quantified impact, secrets and personal data, overdue
+actions, body sections). With no files, checks every postmortem.
+
+Options:
+  --root <dir>       knowledge-base folder (default: content, or $HINDSIGHT_CONTENT)
+  --format <f>       human (default), github (GitHub Actions annotations) or json
+  --strict           policy warnings become errors (exit 1)
+  --today <date>     YYYY-MM-DD to judge overdue action items against (default: today, UTC)
+  -h, --help         this help
+
+Exit codes: 0 clean (warnings allowed), 1 findings at error level, 2 usage or I/O error.
+
+Examples:
+  npx hindsight check
+  npx hindsight check content/postmortems/2026-03-02-checkout-pool-exhaustion.mdx --strict
+  npx hindsight check --format github        # in a pull-request workflow
+  npx hindsight check --format json > report.json
+`;
+
+export interface CheckReport {
+  files: number;
+  errors: number;
+  warnings: number;
+  issues: ContentIssue[];
+  scores: Record<string, number>;
+}
+
+/** Everything `check` finds, without printing: the tests and the benchmark call this too. */
+export async function checkKnowledgeBase(opts: { root: string; files?: string[]; strict?: boolean; today?: string }): Promise<CheckReport> {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const kb = await readKnowledgeBase({ root: opts.root, render: false, ...(opts.files?.length ? { only: opts.files } : {}) });
+  let quality;
+  try {
+    quality = resolveQualityConfig({ ...config.quality, strict: opts.strict ?? false });
+  } catch (error) {
+    if (error instanceof QualityConfigError) throw new UsageError(`hindsight.config.mjs, quality: ${error.message}`);
+    throw error;
+  }
+  const issues: ContentIssue[] = kb.issues.map((i) => (opts.strict && i.level === 'warning' ? { ...i, level: 'error' as const } : i));
+  const scores: Record<string, number> = {};
+  for (const pm of kb.postmortems) {
+    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today }, quality);
+    scores[pm.id] = result.score;
+    issues.push(...result.issues.map((i) => (i.line ? i : { ...i, ...lineFor(pm, i.field) })));
+  }
+  const files = new Set([...kb.postmortems.map((p) => p.file), ...issues.map((i) => i.file)]).size;
+  return {
+    files,
+    errors: issues.filter((i) => i.level === 'error').length,
+    warnings: issues.filter((i) => i.level === 'warning').length,
+    issues,
+    scores,
+  };
+}
+
+function lineFor(pm: { lineOf: (p: readonly PropertyKey[]) => number | undefined }, field: string): { line?: number } {
+  const path = field.match(/[^.[\]]+/g)?.map((p) => (/^\d+$/.test(p) ? Number(p) : p)) ?? [];
+  const line = path.length ? pm.lineOf(path) : undefined;
+  return line ? { line } : {};
+}
+
+/** GitHub Actions workflow command: one annotation per finding. */
+export function toGithubAnnotation(issue: ContentIssue): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const line = issue.line ? `,line=${issue.line}` : '';
+  const cmd = issue.level === 'error' ? 'error' : 'warning';
+  return `::${cmd} file=${prop(issue.file)}${line},title=${prop(`${issue.rule}${issue.field ? ` (${issue.field})` : ''}`)}::${esc(`${issue.field ? `${issue.field}: ` : ''}${issue.message}. Fix: ${issue.fix}`)}`;
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    root: { type: 'string' },
+    format: { type: 'string', default: 'human' },
+    strict: { type: 'boolean', default: false },
+    today: { type: 'string' },
+  }, true);
+  const format = values.format ?? 'human';
+  if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${format}"`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
+  const root = resolve(values.root ?? process.env.HINDSIGHT_CONTENT ?? 'content');
+  const report = await checkKnowledgeBase({
+    root,
+    ...(positionals.length ? { files: positionals } : {}),
+    strict: values.strict ?? false,
+    ...(values.today ? { today: values.today } : {}),
+  });
+  // No postmortems folder at all is an I/O problem (exit 2), not a finding.
+  const missing = report.issues.find((i) => i.rule === 'file/missing');
+  if (missing) {
+    process.stderr.write(`hindsight: cannot read the knowledge base at ${root}: ${missing.file} ${missing.message}\n`);
+    return 2;
+  }
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (format === 'github') {
+    for (const issue of report.issues) process.stdout.write(`${toGithubAnnotation(issue)}\n`);
+    process.stdout.write(summary(report));
+  } else {
+    if (report.issues.length) process.stdout.write(`${formatIssueReport(report.issues)}\n\n`);
+    process.stdout.write(summary(report));
+  }
+  return report.errors > 0 ? 1 : 0;
+}
+
+function summary(r: CheckReport): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(r.files, 'file')} checked: ${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}.\n`;
+}

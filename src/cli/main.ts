@@ -1,0 +1,47 @@
+import { runCheck, CHECK_HELP } from './check';
+import { runNew, NEW_HELP } from './new';
+import { UsageError } from './io';
+
+export const HELP = `hindsight: write and check blameless postmortems
+
+Usage:
+  hindsight new [options]            scaffold content/postmortems/<id>.mdx
+  hindsight check [files…] [options] validate postmortems and apply the quality policy
+  hindsight <command> --help         help for one command
+
+Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.
+`;
+
+/** Runs the CLI and returns its exit code (the process is left to the caller). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'new':
+        if (rest.includes('--help') || rest.includes('-h')) return print(NEW_HELP);
+        return await runNew(rest);
+      case 'check':
+        if (rest.includes('--help') || rest.includes('-h')) return print(CHECK_HELP);
+        return await runCheck(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return print(HELP);
+      default:
+        throw new UsageError(`unknown command "${command}"; use "new" or "check"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${command && command !== '--help' ? `${command} ` : ''}--help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`hindsight: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}

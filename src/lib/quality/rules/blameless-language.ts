@@ -1,0 +1,40 @@
+import { BLAMELESS_PATTERNS, globalRegex } from '../blameless-patterns';
+import type { Finding, QualityRule } from '../types';
+import { maskNonProse } from '../text';
+
+const PATTERNS = BLAMELESS_PATTERNS.map((pattern) => ({ pattern, regex: globalRegex(pattern) }));
+
+/** Every blameless-language finding in one text; `lineAt` gives body findings their file line. */
+function scan(text: string, field: string, lineAt?: (index: number) => number): Finding[] {
+  const masked = maskNonProse(text);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { pattern, regex } of PATTERNS) {
+    for (const m of masked.matchAll(regex)) {
+      const line = lineAt?.(m.index);
+      const key = `${pattern.id}:${line ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        field,
+        message: `"${m[0].replace(/\s+/g, ' ').trim()}" ${pattern.explanation}`,
+        fix: pattern.suggestion,
+        ...(line !== undefined ? { line } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+export const blamelessLanguage: QualityRule = {
+  id: 'quality/blameless-language',
+  level: 'warning',
+  family: 'blameless-language',
+  description: 'No blaming language ("human error", "should have known", "careless", "blame", …) in any text field or the body.',
+  check(ctx) {
+    return [
+      ...ctx.textFields.filter((f) => f.kind === 'prose').flatMap((f) => scan(f.text, f.field)),
+      ...scan(ctx.body, 'body', ctx.bodyLine),
+    ];
+  },
+};

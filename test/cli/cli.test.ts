@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, buildSite } from '../helpers/build';
+import { FIXTURES } from '../helpers/kb';
+
+const BIN = join(REPO, 'bin/hindsight.mjs');
+const BAD = join(FIXTURES, 'cli/bad');
+const BASIC = join(FIXTURES, 'sites/basic/content');
+
+/** Runs the real CLI as a process, without a terminal. */
+function hindsight(args: string[], opts: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function copyOf(dir: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'hindsight-cli-'));
+  cpSync(dir, root, { recursive: true });
+  return root;
+}
+
+describe('hindsight check', () => {
+  it('finds the human-error root cause, the vague action and the e-mail address, each with a fix', () => {
+    const r = hindsight(['check', '--root', BAD, '--today', '2026-11-21']);
+    expect(r.code, r.stderr).toBe(0); // warnings only
+    expect(r.stdout).toContain('2026-04-09-search-outage-blame.mdx');
+    expect(r.stdout).toMatch(/root_cause\.summary:.*human error[\s\S]*?fix:/i);
+    expect(r.stdout).toMatch(/action_items\[0\]\.title:[\s\S]*?fix:/);
+    expect(r.stdout).toMatch(/body:.*e-mail[\s\S]*?fix:/i);
+    expect(r.stdout).toMatch(/1 file checked: 0 errors, \d+ warnings\./);
+  });
+
+  it('fails under --strict', () => {
+    const r = hindsight(['check', '--root', BAD, '--strict', '--today', '2026-11-21']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/[1-9]\d* errors?, 0 warnings\./);
+  });
+
+  it('gives line numbers for frontmatter and body findings', () => {
+    const r = hindsight(['check', '--root', BAD, '--format', 'json', '--today', '2026-11-21']);
+    const report = JSON.parse(r.stdout) as { issues: Array<{ rule: string; field: string; line?: number; message: string }> };
+    const source = readFileSync(join(BAD, 'postmortems/2026-04-09-search-outage-blame.mdx'), 'utf8').split('\n');
+    const human = report.issues.find((i) => i.field === 'root_cause.summary')!;
+    expect(source[human.line! - 1]).toContain('human error');
+    const email = report.issues.find((i) => i.field === 'body' && /mail/i.test(i.message))!;
+    expect(source[email.line! - 1]).toContain('@fernhill-logistics.com');
+  });
+
+  it('writes GitHub Actions annotations with --format github', () => {
+    const r = hindsight(['check', '--root', BAD, '--format', 'github', '--today', '2026-11-21']);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(/^::(warning|error) file=.*2026-04-09-search-outage-blame\.mdx(,line=\d+)?,title=[^:]+::.+Fix: .+/);
+  });
+
+  it('exits 1 on schema errors and names every broken file', () => {
+    const root = copyOf(BASIC);
+    const invalid = join(FIXTURES, 'rules/invalid');
+    for (const n of ['2026-06-11-naive-time.mdx', '2026-06-11-unknown-team.mdx']) cpSync(join(invalid, n), join(root, 'postmortems', n));
+    const r = hindsight(['check', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('2026-06-11-naive-time.mdx');
+    expect(r.stdout).toContain('2026-06-11-unknown-team.mdx');
+    expect(r.stdout).toContain('did you mean "discovery"?');
+  });
+
+  it('checks only the named files', () => {
+    const root = copyOf(BASIC);
+    cpSync(join(FIXTURES, 'rules/invalid/2026-06-11-naive-time.mdx'), join(root, 'postmortems/2026-06-11-naive-time.mdx'));
+    const r = hindsight(['check', join(root, 'postmortems/2026-03-02-checkout-pool-exhaustion.mdx'), '--root', root]);
+    expect(r.stdout).not.toContain('naive-time');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 on usage and I/O errors', () => {
+    expect(hindsight(['check', '--format', 'xml']).code).toBe(2);
+    expect(hindsight(['check', '--nope']).code).toBe(2);
+    expect(hindsight(['check', '--root', '/nonexistent/kb']).code).toBe(2);
+    expect(hindsight(['frobnicate']).code).toBe(2);
+  });
+
+  it('has help with examples for each command', () => {
+    for (const cmd of ['check', 'new']) {
+      const r = hindsight([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+    }
+  });
+});
+
+describe('hindsight new', () => {
+  const flags = ['--title', 'Checkout errors after a pool-size change', '--start', '2026-11-02T23:30-05:00', '--severity', 'SEV2', '--services', 'checkout-api,payments-db', '--teams', 'payments', '--type', 'outage', '--author', 'alex-kim', '--category', 'config-change'];
+
+  it('writes a postmortem without a terminal that passes check and builds', async () => {
+    const root = copyOf(BASIC);
+    const r = hindsight(['new', '--root', root, ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    // 23:30 at -05:00 is 04:30 the next day in UTC: the id takes the UTC date.
+    const file = join(root, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change.mdx');
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    for (const section of ['Summary', 'Customer impact', 'How we noticed', 'How we mitigated', 'Root cause analysis', 'What went well', 'What went poorly', 'Where we got lucky', 'Lessons learned']) {
+      expect(text).toContain(`## ${section}`);
+    }
+    const check = hindsight(['check', file, '--root', root]);
+    expect(check.code, check.stdout).toBe(0);
+    const build = await buildSite({ content: root, env: { HINDSIGHT_PREVIEW: '1' } });
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(build.outDir, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change/index.html'))).toBe(true);
+  });
+
+  it('refuses to overwrite', () => {
+    const root = copyOf(BASIC);
+    expect(hindsight(['new', '--root', root, ...flags]).code).toBe(0);
+    const again = hindsight(['new', '--root', root, ...flags]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(readdirSync(join(root, 'postmortems')).filter((f) => f.startsWith('2026-11-03'))).toHaveLength(1);
+  });
+
+  it('says which flags are missing without a terminal, and suggests known ids', () => {
+    const root = copyOf(BASIC);
+    const missing = hindsight(['new', '--root', root, '--title', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--severity');
+    expect(missing.stderr).toContain('--services');
+    const typo = hindsight(['new', '--root', root, ...flags.map((f) => (f === 'checkout-api,payments-db' ? 'checkout-apii' : f))]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "checkout-api"');
+  });
+});
