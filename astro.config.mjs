@@ -1,9 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import hindsight from './hindsight.config.mjs';
 import pagefind from './src/integrations/pagefind.ts';
+
+// The knowledge base defaults to ./content beside this file, wherever the build is started from.
+process.env.HINDSIGHT_CONTENT ??= fileURLToPath(new URL('./content', import.meta.url));
 
 // HINDSIGHT_BASE serves the site under a sub-path (e.g. GitHub Pages project sites).
 const base = process.env.HINDSIGHT_BASE ?? '/';

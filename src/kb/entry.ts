@@ -9,6 +9,9 @@ export interface PostmortemEntry extends PostmortemFrontmatter {
   text: string;
   /** The body's `##` headings. */
   headings: string[];
+  /** The MDX body as this edition may show it, and its first line in the file (for the quality policy). */
+  body: string;
+  bodyLine: number;
 }
 
 /**
@@ -34,5 +37,7 @@ export function postmortemEntry(
     file: pm.file,
     text: pm.text,
     headings: pm.headings,
+    body: pm.body,
+    bodyLine: pm.bodyLine,
   };
 }

@@ -29,7 +29,7 @@ export interface PostmortemSource {
   /** Path relative to the working directory's knowledge-base root, e.g. content/postmortems/x.mdx */
   file: string;
   data: PostmortemFrontmatter;
-  /** Raw MDX body. */
+  /** MDX body as the edition may show it (<Internal> blanked in the public edition). */
   body: string;
   bodyLine: number;
   /** HTML of the body for the requested edition (undefined when rendering was not asked for). */
@@ -138,7 +138,7 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
     fileIssues.push(...body.issues);
     if (wanted) issues.push(...fileIssues);
     if (data && !body.issues.length) {
-      postmortems.push({ id, file, data, body: split.body, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf });
+      postmortems.push({ id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf });
     }
   }
   const refIssues = checkReferences(postmortems, catalog, allIds);

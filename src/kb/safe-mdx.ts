@@ -27,6 +27,11 @@ export interface SafeBody {
   text: string;
   /** `##` headings, in order. */
   headings: string[];
+  /**
+   * The MDX source as this edition may show it: in the public edition every
+   * <Internal> block is blanked out (newlines kept, so line numbers hold).
+   */
+  source: string;
   issues: ContentIssue[];
 }
 
@@ -62,7 +67,7 @@ function plainText(node: AnyNode): string {
  * HTML for one edition. Nothing in the body is ever evaluated: the MDX parser
  * only builds a syntax tree, and this function walks that tree.
  */
-export function renderSafeBody(source: string, opts: { file: string; bodyLine: number; edition: Edition; render?: boolean }): SafeBody {
+export function renderSafeBody(input: string, opts: { file: string; bodyLine: number; edition: Edition; render?: boolean }): SafeBody {
   const { file, bodyLine, edition } = opts;
   const issues: ContentIssue[] = [];
   const lineOf = (node: AnyNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
@@ -73,7 +78,7 @@ export function renderSafeBody(source: string, opts: { file: string; bodyLine: n
 
   let tree: MdastRoot;
   try {
-    tree = parser.parse(source) as MdastRoot;
+    tree = parser.parse(input) as MdastRoot;
   } catch (error) {
     const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line;
@@ -86,7 +91,7 @@ export function renderSafeBody(source: string, opts: { file: string; bodyLine: n
       message: `cannot be read as MDX: ${(e.reason ?? e.message ?? String(error)).split('\n')[0]}`,
       fix: 'in the body, "<" starts a component and "{" starts an expression: write them as \\< and \\{ (or in `code`), or rephrase ("under 200 ms")',
     });
-    return { html: undefined, text: '', headings: [], issues };
+    return { html: undefined, text: '', headings: [], source: '', issues };
   }
 
   const headings: string[] = [];
@@ -128,13 +133,30 @@ export function renderSafeBody(source: string, opts: { file: string; bodyLine: n
     for (const child of (node as { children?: AnyNode[] }).children ?? []) walk(child, node);
   };
   walk(tree, undefined);
-  if (issues.length || opts.render === false) {
-    return { html: undefined, text: issues.length ? '' : plainText(stripForEdition(tree, edition)), headings, issues };
-  }
+  if (issues.length) return { html: undefined, text: '', headings, source: '', issues };
   const shown = stripForEdition(tree, edition);
+  const source = edition === 'internal' ? input : blankInternal(input, tree);
+  if (opts.render === false) return { html: undefined, text: plainText(shown), headings, source, issues };
   const hast = toHast(shown, { handlers: componentHandlers }) as HastRoot;
   const withIds = slugger.runSync(hast) as HastRoot;
-  return { html: toHtml(withIds), text: plainText(shown), headings, issues };
+  return { html: toHtml(withIds), text: plainText(shown), headings, source, issues };
+}
+
+/** The source with every <Internal> element's text replaced by its newlines. */
+function blankInternal(input: string, tree: MdastRoot): string {
+  const cuts: Array<[number, number]> = [];
+  const find = (node: AnyNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string }).name === 'Internal') {
+      const p = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
+      if (p?.start.offset !== undefined && p.end.offset !== undefined) cuts.push([p.start.offset, p.end.offset]);
+      return;
+    }
+    for (const child of (node as { children?: AnyNode[] }).children ?? []) find(child);
+  };
+  find(tree);
+  let out = input;
+  for (const [from, to] of cuts.reverse()) out = out.slice(0, from) + out.slice(from, to).replace(/[^\n]/g, '') + out.slice(to);
+  return out;
 }
 
 /** Removes <Internal> blocks from a public edition's tree (a copy; the input is untouched). */

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -14,11 +13,15 @@ export interface BuildResult {
 
 /** A real `astro build` of a knowledge-base folder into a fresh temp directory. */
 export function buildSite(opts: { content: string; env?: Record<string, string>; outDir?: string }): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), 'hindsight-build-'));
+  // Inside the repository, so that prerendered chunks resolve node_modules.
+  mkdirSync(join(REPO, 'test/.builds'), { recursive: true });
+  const work = mkdtempSync(join(REPO, 'test/.builds/build-'));
   const outDir = opts.outDir ?? join(work, 'dist');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
-      cwd: REPO,
+    // Astro stages prerendered chunks under <cwd>/.astro when outDir is outside
+    // the cwd, so each build gets its own cwd to let builds run side by side.
+    const child = spawn(process.execPath, [ASTRO, 'build', '--root', REPO], {
+      cwd: work,
       env: {
         ...process.env,
         HINDSIGHT_CONTENT: resolve(opts.content),

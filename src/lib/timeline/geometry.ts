@@ -28,7 +28,7 @@ export interface Rect {
 }
 
 export interface TimelineOptions {
-  /** Width of the drawing (the SVG viewBox); the SVG itself scales to its container. Default 960. */
+  /** Width of the drawing (the SVG viewBox); the SVG itself scales to its container. Default 960, at least 240. */
   width?: number;
   /** Font size of event labels, in viewBox units. Default 12. */
   fontSize?: number;
@@ -86,6 +86,8 @@ export interface EventMark {
 export interface PhaseBand extends Phase {
   /** At least minPhaseWidth wide. */
   rect: Rect;
+  /** The phase is shorter than minPhaseWidth and was widened to stay visible (e.g. a zero-length TTD). */
+  widened: boolean;
   label: { text: string; x: number; y: number; anchor: 'start' | 'end'; inside: boolean };
   /** "Time to detect: 5 min (started → detected)" */
   title: string;
@@ -126,12 +128,14 @@ const round = (v: number) => Math.round(v * 100) / 100;
 const TEXT_PAD = 5;
 /** Smallest room kept right of the scale for the labels of the last events. */
 const MIN_RESERVE = 140;
+/** Narrower drawings are laid out at this width (the SVG still scales to its container). */
+const MIN_WIDTH = 240;
 /** The scale keeps at least this share of the width, even if that cuts the last labels short. */
 const MIN_PLOT_SHARE = 0.6;
 
 /** Lays out a timeline: see the file comment. Pure; the same events and options give the same numbers. */
 export function layoutTimeline(events: readonly TimelineEvent[], options: TimelineOptions = {}): TimelineLayout {
-  const width = options.width ?? 960;
+  const width = Math.max(options.width ?? 960, MIN_WIDTH);
   const fontSize = options.fontSize ?? 12;
   const axisFontSize = options.axisFontSize ?? 11;
   const minPhaseWidth = options.minPhaseWidth ?? 3;
@@ -177,17 +181,10 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     const x = xOf(d.e.at);
     const room = Math.min(maxLabelWidth, right - x) - TEXT_PAD;
     let prefix = d.prefix;
-    let text: string;
-    let truncated = false;
-    if (d.prefixWidth + measure('W…', labelStyle) <= room) {
-      const cut = truncateToWidth(d.text, room - d.prefixWidth, labelStyle, measure);
-      ({ text, truncated } = cut);
-    } else {
-      // Not even a word of the text fits: keep the milestone name alone (rare: a very narrow drawing).
-      const cut = truncateToWidth(prefix.replace(/: $/, ''), room, boldStyle, measure);
-      prefix = cut.text;
-      text = prefix ? '' : truncateToWidth(d.text, room, labelStyle, measure).text;
-      truncated = true;
+    let { text, truncated } = truncateToWidth(d.text, room - d.prefixWidth, labelStyle, measure);
+    if (!text && prefix) {
+      // Not even an ellipsis fits after the milestone name (a very narrow drawing): cut the whole label as one.
+      ({ text: prefix, truncated } = truncateToWidth(`${d.prefix}${d.text}`, room, boldStyle, measure));
     }
     const textWidth = (prefix ? measure(prefix, boldStyle) : 0) + (text ? measure(text, labelStyle) : 0);
     return { e: d.e, fullText: d.text, x, prefix, text, truncated, boxWidth: round(TEXT_PAD + textWidth) };
@@ -252,6 +249,7 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
   // Phase bands, one row each, in the order TTD, TTM, TTR.
   const phases: PhaseBand[] = phasesOf(events).map((phase, row) => {
     const x0 = xOf(phase.start), x1 = xOf(phase.end);
+    const widened = Math.abs(x1 - x0) < minPhaseWidth;
     const rect: Rect = { x: Math.min(x0, x1), y: bandTop + row * bandStep, width: round(Math.max(Math.abs(x1 - x0), minPhaseWidth)), height: bandHeight };
     const duration = formatDuration(phase.durationMs);
     const text = `${phase.abbr} ${duration}`;
@@ -261,7 +259,7 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     if (rect.width >= tw + 8) label = { text, x: round(rect.x + 4), y, anchor: 'start', inside: true };
     else if (rect.x + rect.width + 4 + tw <= right || rect.x - 4 - tw < 0) label = { text, x: round(rect.x + rect.width + 4), y, anchor: 'start', inside: false };
     else label = { text, x: round(rect.x - 4), y, anchor: 'end', inside: false };
-    return { ...phase, rect, label, title: `${phase.name}: ${duration} (${phase.from} → ${phase.to})` };
+    return { ...phase, rect, widened, label, title: `${phase.name}: ${duration} (${phase.from} → ${phase.to})` };
   });
 
   const bandsBottom = bandTop + phases.length * bandStep - 4;

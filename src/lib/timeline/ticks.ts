@@ -83,7 +83,7 @@ export interface TickOptions {
   fontSize: number;
   /** Least space between two neighbouring labels. Default 10. */
   gap?: number;
-  /** Least distance between two ticks, so that the axis does not turn into a comb. Default 56. */
+  /** Least distance between two ticks, so that the axis does not turn into a comb. Default 50. */
   minSpacing?: number;
   measure?: MeasureText;
 }
@@ -115,31 +115,47 @@ function fits(ticks: readonly AxisTick[], gap: number): boolean {
 }
 
 /**
- * The finest interval of the ladder whose ticks are at least minSpacing apart
- * and whose labels do not overlap. If even the
- * coarsest interval is too crowded (a very narrow drawing), its labels are
- * thinned left to right, so labels never overlap whatever the width.
+ * Ticks for the axis, in order of preference:
+ *   1. the finest interval whose ticks are at least minSpacing apart, whose
+ *      labels do not overlap, and which gives at least two ticks;
+ *   2. failing that (a narrow drawing), the coarsest interval that gives two
+ *      ticks, its labels thinned left to right if they touch;
+ *   3. failing that, the coarsest interval with any tick.
+ * So labels never overlap, and the axis has a tick whenever the domain holds a minute boundary.
  */
 export function chooseTicks(options: TickOptions): TickSet {
   const measure = options.measure ?? estimateTextWidth;
   const gap = options.gap ?? 10;
-  const minSpacing = options.minSpacing ?? 56;
+  const minSpacing = options.minSpacing ?? 50;
   const span = Math.max(+options.end - +options.start, 1);
   const pxPerMs = Math.abs(options.x(options.end) - options.x(options.start)) / span;
-  let coarsest: AxisTick[] = [];
-  let coarsestName = LADDER[LADDER.length - 1]!.name;
   for (const rung of LADDER) {
-    if (rung.approxMs * pxPerMs < minSpacing) continue;
+    if (rung.approxMs * pxPerMs < minSpacing) continue; // also spares computing thousands of ticks
     const ticks = ticksOf(rung, options, measure);
-    if (fits(ticks, gap)) return { interval: rung.name, ticks };
-    coarsest = ticks;
-    coarsestName = rung.name;
+    if (ticks.length >= 2 && fits(ticks, gap)) return { interval: rung.name, ticks };
   }
-  if (coarsest.length === 0) coarsest = ticksOf(LADDER[LADDER.length - 1]!, options, measure);
+  const coarseFirst = [...LADDER].reverse();
+  for (const rung of coarseFirst) {
+    const ticks = ticksOf(rung, options, measure);
+    if (ticks.length < 2) continue;
+    if (fits(ticks, gap)) return { interval: rung.name, ticks };
+    const kept = thin(ticks, gap);
+    if (kept.length >= 2) return { interval: rung.name, ticks: kept };
+    break;
+  }
+  for (const rung of coarseFirst) {
+    const ticks = ticksOf(rung, options, measure);
+    if (ticks.length > 0) return { interval: rung.name, ticks: thin(ticks, gap) };
+  }
+  return { interval: LADDER[0]!.name, ticks: [] };
+}
+
+/** Keeps ticks left to right, skipping any whose label would touch the last one kept. */
+function thin(ticks: readonly AxisTick[], gap: number): AxisTick[] {
   const kept: AxisTick[] = [];
-  for (const tick of coarsest) {
+  for (const tick of ticks) {
     const last = kept[kept.length - 1];
     if (!last || fits([last, tick], gap)) kept.push(tick);
   }
-  return { interval: coarsestName, ticks: kept };
+  return kept;
 }

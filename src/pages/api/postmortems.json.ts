@@ -11,7 +11,7 @@ export async function GET() {
   const postmortems = site.postmortems
     .filter((pm) => pm.data.status === 'published')
     .map((pm) => {
-      const { file: _file, text: _text, headings: _headings, ...frontmatter } = pm.data;
+      const { file: _file, text: _text, headings: _headings, body: _body, bodyLine: _bodyLine, ...frontmatter } = pm.data;
       return {
         id: pm.id,
         url: href(`/postmortems/${pm.id}/`),
@@ -24,6 +24,7 @@ export async function GET() {
           ttr_minutes: minutes(pm.metrics.ttr),
         },
         recurred_as: pm.recurredAs,
+        quality_score: pm.quality.score,
       };
     });
   const body = {

@@ -38,14 +38,14 @@ describe('chooseTicks', () => {
     expect(set.ticks.map((t) => t.label)).toEqual(['Mar 3', 'Mar 4', 'Mar 5']);
   });
 
-  it('keeps ticks at least 56 px apart and between 2 and ~16 ticks for common incident lengths', () => {
+  it('keeps ticks at least 50 px apart and between 2 and ~16 ticks for common incident lengths', () => {
     const start = Date.parse('2026-03-02T14:05Z');
     for (const minutes of [1, 4, 10, 45, 125, 300, 720, 1440, 4320, 10_080]) {
       for (const width of [480, 800, 1200]) {
         const set = ticksFor(new Date(start).toISOString(), new Date(start + minutes * 60_000).toISOString(), width);
         expect(set.ticks.length, `${minutes} min at ${width}`).toBeGreaterThanOrEqual(2);
-        expect(set.ticks.length, `${minutes} min at ${width}`).toBeLessThanOrEqual(Math.floor(width / 56) + 1);
-        for (let i = 1; i < set.ticks.length; i++) expect(set.ticks[i]!.x - set.ticks[i - 1]!.x).toBeGreaterThanOrEqual(56 * 0.9);
+        expect(set.ticks.length, `${minutes} min at ${width}`).toBeLessThanOrEqual(Math.floor(width / 50) + 1);
+        for (let i = 1; i < set.ticks.length; i++) expect(set.ticks[i]!.x - set.ticks[i - 1]!.x).toBeGreaterThanOrEqual(50 * 0.9);
         labelsDoNotOverlap(set);
       }
     }
