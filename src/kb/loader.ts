@@ -47,7 +47,8 @@ export function postmortemLoader(options: BuildOptions): Loader {
       store.clear();
       for (const pm of included) {
         const entry = postmortemEntry(pm, { visible, canonicalCategory: (id) => canonical(id) ?? id });
-        store.set({ id: pm.id, data: entry, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file });
+        // The store is typed loosely; the collection's schema carries PostmortemEntry to the pages.
+        store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file });
       }
       watcher?.add(join(options.root, 'postmortems'));
     },

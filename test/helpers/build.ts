@@ -43,7 +43,8 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
 
 export function readPage(outDir: string, path: string): string {
   const file = path.endsWith('.xml') || path.endsWith('.json') || path.endsWith('.csv') ? join(outDir, path) : join(outDir, path, 'index.html');
-  return readFileSync(file, 'utf8');
+  // Scoped-style markers (data-astro-cid-*) are noise for assertions about content.
+  return readFileSync(file, 'utf8').replace(/ data-astro-cid-[a-z0-9]+/g, '');
 }
 
 /** Every file below a folder, recursively. */
