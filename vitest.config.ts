@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Builds the example site once for the browser tests (skipped when no test/e2e file runs).
+    globalSetup: ['test/helpers/clean-builds.ts', 'test/e2e/global-setup.ts'],
   },
 });
