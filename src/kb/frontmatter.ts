@@ -74,6 +74,34 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
     }
     return last === undefined ? undefined : last + 1; // +1: the opening --- line
   };
-  const data = issues.length ? undefined : doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  if (!issues.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      // toJS throws on alias bombs ("billion laughs"); report it like any other YAML problem.
+      issues.push({
+        file,
+        field: '',
+        level: 'error',
+        rule: 'file/yaml',
+        message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        fix: 'write the values out instead of repeating them through &anchors and *aliases',
+      });
+    }
+  }
+  if (!issues.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    // An empty block (or a bare "---"), a list or a single value: no field to name, so it is the file's problem.
+    issues.push({
+      file,
+      field: '',
+      line: 2,
+      level: 'error',
+      rule: 'file/frontmatter',
+      message: `the frontmatter is ${data == null ? 'empty' : Array.isArray(data) ? 'a list' : 'a single value'}, not a mapping of fields`,
+      fix: 'write one field per line between the two --- lines, e.g. "title: …" (run `npx hindsight new` for a template)',
+    });
+    data = undefined;
+  }
   return { data, body: text.slice(match[0].length), bodyLine, lineOf, issues };
 }

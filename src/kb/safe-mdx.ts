@@ -81,21 +81,25 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     tree = parser.parse(input) as MdastRoot;
   } catch (error) {
     const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
-    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
+    const reason = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
+    // Some errors (an unclosed <Internal>) carry their position only in the text, as body-relative "(3:1-3:11)".
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason)?.[1] ?? 0);
     issues.push({
       file,
       field: 'body',
       level: 'error',
       rule: 'mdx/syntax',
       ...(line ? { line: line + bodyLine - 1 } : {}),
-      message: `cannot be read as MDX: ${(e.reason ?? e.message ?? String(error)).split('\n')[0]}`,
+      message: `cannot be read as MDX: ${reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1: string, c1: string, l2?: string, c2?: string) => `(line ${Number(l1) + bodyLine - 1}:${c1}${l2 ? `-${Number(l2) + bodyLine - 1}:${c2}` : ''})`)}`,
       fix: 'in the body, "<" starts a component and "{" starts an expression: write them as \\< and \\{ (or in `code`), or rephrase ("under 200 ms")',
     });
     return { html: undefined, text: '', headings: [], source: '', issues };
   }
 
-  const headings: string[] = [];
   const walk = (node: AnyNode, parent: AnyNode | undefined): void => {
+    if ((node.type === 'image' || node.type === 'imageReference') && mdxInImageLabel(input, node)) {
+      add(node, 'has a component or an expression in its alt text', 'write the alt text as plain words; to keep an image out of the public edition, put the whole image inside <Internal>', 'mdx/component');
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         add(node, 'contains an import or export statement, which could run code in the build', 'remove the import/export line; bodies may only use the documented components (see CONTRIBUTING.md), which need no import', 'mdx/esm');
@@ -107,7 +111,8 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = (node as { name?: string | null }).name;
-        if (!name || !(name in BODY_COMPONENTS)) {
+        // hasOwn, not `in`: `in` also finds Object.prototype, so <constructor> or <toString> would pass (and render as nothing).
+        if (!name || !Object.hasOwn(BODY_COMPONENTS, name)) {
           add(node, `uses <${name ?? ''}>, which is not one of the site's components`, `remove the tag; the only components a body may use are: ${Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ')}. For a literal "<", write \\<`, 'mdx/component');
           return;
         }
@@ -125,21 +130,51 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
         }
         break;
       }
-      case 'heading':
-        if ((node as { depth?: number }).depth === 2) headings.push(plainText(node).trim());
-        break;
     }
     void parent;
     for (const child of (node as { children?: AnyNode[] }).children ?? []) walk(child, node);
   };
   walk(tree, undefined);
-  if (issues.length) return { html: undefined, text: '', headings, source: '', issues };
+  if (issues.length) return { html: undefined, text: '', headings: [], source: '', issues };
   const shown = stripForEdition(tree, edition);
+  // From the tree this edition shows, like text and source: a heading in <Internal> must not reach the public edition.
+  const headings = headingsOf(shown);
   const source = edition === 'internal' ? input : blankInternal(input, tree);
   if (opts.render === false) return { html: undefined, text: plainText(shown), headings, source, issues };
   const hast = toHast(shown, { handlers: componentHandlers }) as HastRoot;
   const withIds = slugger.runSync(hast) as HastRoot;
   return { html: toHtml(withIds), text: plainText(shown), headings, source, issues };
+}
+
+const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/**
+ * An image's label is flattened into its `alt` string, so a component or an
+ * expression inside it is invisible to the walk above, and an <Internal> there
+ * would reach the public edition as alt text. Read the label again, as a link.
+ */
+function mdxInImageLabel(input: string, node: AnyNode): boolean {
+  const p = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
+  if (p?.start.offset === undefined || p.end.offset === undefined) return false;
+  let label: AnyNode;
+  try {
+    label = parser.parse(input.slice(p.start.offset + 1, p.end.offset)) as AnyNode;
+  } catch {
+    return true;
+  }
+  const found = (n: AnyNode): boolean => MDX_NODES.has(n.type) || ((n as { children?: AnyNode[] }).children ?? []).some(found);
+  return found(label);
+}
+
+/** The `##` headings of a tree, in order. */
+function headingsOf(tree: MdastRoot): string[] {
+  const out: string[] = [];
+  const visit = (node: AnyNode) => {
+    if (node.type === 'heading' && (node as { depth?: number }).depth === 2) out.push(plainText(node).trim());
+    for (const child of (node as { children?: AnyNode[] }).children ?? []) visit(child);
+  };
+  visit(tree);
+  return out;
 }
 
 /** The source with every <Internal> element's text replaced by its newlines. */

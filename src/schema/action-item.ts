@@ -29,6 +29,8 @@ export const actionItem = z
     tracker: httpUrl.optional(),
   })
   .superRefine((item, ctx) => {
+    // Runs even when the type check failed (`when` below), so `item` may be null or a scalar.
+    if (typeof item !== 'object' || item === null) return;
     if (item.status === 'done' && item.completed === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -37,11 +39,12 @@ export const actionItem = z
         params: { fix: 'add completed: YYYY-MM-DD, or set status to open or in-progress', rule: 'action/completed' },
       });
     }
-    if (item.completed !== undefined && item.status !== undefined && item.status !== 'done') {
+    // A status that is not a string is reported at status; String() of a YAML mapping can throw.
+    if (item.completed !== undefined && typeof item.status === 'string' && item.status !== 'done') {
       ctx.addIssue({
         code: 'custom',
         path: ['completed'],
-        message: `is set but status is "${String(item.status)}"`,
+        message: `is set but status is "${item.status}"`,
         params: { fix: 'set status: done, or remove completed', rule: 'action/completed' },
       });
     }

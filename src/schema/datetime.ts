@@ -6,9 +6,9 @@ const OFFSET_DATE_TIME =
 const CALENDAR_DATE = /^(-?\d{4,6})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
+  // Arithmetic, not Date: Date is NaN beyond ±275,760 years and would let "300000-02-31" through.
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
 function utc(year: number, month: number, day: number, h = 0, m = 0, s = 0, ms = 0): number {
@@ -54,12 +54,18 @@ export function parseInstant(input: string): ParsedInstant {
     const sign = offset.startsWith('-') ? -1 : 1;
     const digits = offset.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2, 4));
-    if (oh > 14 || om > 59) {
+    const minutes = sign * (oh * 60 + om);
+    if (om > 59 || minutes < -12 * 60 || minutes > 14 * 60) {
       return { ok: false, message: `"${input}" has an impossible offset ${offset}`, fix: 'offsets run from -12:00 to +14:00' };
     }
-    offsetMinutes = sign * (oh * 60 + om);
+    offsetMinutes = minutes;
   }
-  return { ok: true, date: new Date(utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000) };
+  const date = new Date(utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+  if (Number.isNaN(date.getTime())) {
+    // Beyond what a Date can hold (about ±275,760 years): an Invalid Date would crash utcDate and every metric.
+    return { ok: false, message: `"${input}" is outside the range of dates this site can handle`, fix: 'check the year' };
+  }
+  return { ok: true, date };
 }
 
 /** True when the string is a real calendar date written YYYY-MM-DD. */

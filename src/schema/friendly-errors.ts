@@ -19,8 +19,10 @@ function describeReceived(input: unknown): string {
 function toContentIssue(issue: ZodIssue, file: string, knownKeysAt: (path: readonly PropertyKey[]) => string[]): ContentIssue[] {
   const base = { file, level: 'error' as const };
   const field = fieldPath(issue.path);
-  const carried = splitFix(issue.message);
-  const params = (issue as { params?: { fix?: string; rule?: string } }).params ?? carried;
+  const own = (issue as { params?: { fix?: string; rule?: string } }).params;
+  // Custom issues carry fix and rule in params; their message is plain text (which may quote anything the author wrote).
+  const carried = own ? { message: issue.message } : splitFix(issue.message);
+  const params = own ?? carried;
   const text = carried.message;
   switch (issue.code) {
     case 'unrecognized_keys': {

@@ -26,6 +26,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    // A key that is empty (YAML `~: x`), blank or full of path punctuation would be an unnamed or ambiguous field: quote it.
+    else if (typeof part === 'string' && (part === '' || /[\s.[\]"\p{Cc}\p{Cf}]/u.test(part))) out += `[${JSON.stringify(part)}]`;
     else out += out ? `.${String(part)}` : String(part);
   }
   return out;
@@ -75,6 +77,10 @@ export function withFix(message: string, fix: string, rule: string): string {
 }
 
 export function splitFix(message: string): { message: string; fix?: string; rule?: string } {
-  const [text = '', fix, rule] = message.split(SEP);
-  return fix === undefined ? { message: text } : { message: text, fix, ...(rule ? { rule } : {}) };
+  // From the right: the message may quote author text, and that text may contain the separator.
+  const parts = message.split(SEP);
+  if (parts.length < 3) return { message };
+  const rule = parts.pop()!;
+  const fix = parts.pop()!;
+  return { message: parts.join(SEP), fix, ...(rule ? { rule } : {}) };
 }

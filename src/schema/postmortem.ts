@@ -38,7 +38,7 @@ export const postmortemFrontmatter = z
     }),
     status: z.enum(STATUSES),
     /** An id from severities.yml. */
-    severity: z.string({ error: 'must be a severity id from severities.yml' }).trim().min(1),
+    severity: z.string({ error: 'must be a severity id from severities.yml' }).trim().min(1, { error: withFix('is empty', 'write a severity id from severities.yml, e.g. SEV2', 'schema/required') }),
     /** `internal` (default) or `public`: public postmortems appear in the public edition. */
     visibility: z.enum(VISIBILITIES).default('internal'),
     incident_type: z.enum(INCIDENT_TYPES),
@@ -66,6 +66,8 @@ export const postmortemFrontmatter = z
     follow_up_review: calendarDate.optional(),
   })
   .superRefine((pm, ctx) => {
+    // Runs even when the type check failed (`when` below): the frontmatter may be null, a string, a list…
+    if (typeof pm !== 'object' || pm === null) return;
     const events = Array.isArray(pm.timeline) ? pm.timeline : [];
     const kinds = new Set(events.map((e) => e?.kind).filter(Boolean));
     if (pm.status === 'published') {

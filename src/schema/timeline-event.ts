@@ -52,6 +52,8 @@ export const timeline = z
     error: withFix('needs at least 2 events', 'add at least the events that started and resolved the incident', 'timeline/too-short'),
   })
   .superRefine((events, ctx) => {
+    // Runs even when the type check failed (`when` below), so `events` may be anything.
+    if (!Array.isArray(events)) return;
     for (let i = 1; i < events.length; i++) {
       const prev = when(events[i - 1]?.at), curr = when(events[i]?.at);
       if (prev !== undefined && curr !== undefined && curr < prev) {
