@@ -19,8 +19,16 @@ export interface QuarterReview {
   inProgress: boolean;
 }
 
-/** The review of every quarter that has published incidents, newest first. */
+const computed = new WeakMap<Site, QuarterReview[]>();
+
+/** The review of every quarter that has published incidents, newest first (computed once per build). */
 export function quarterReviews(site: Site): QuarterReview[] {
+  let reviews = computed.get(site);
+  if (!reviews) computed.set(site, (reviews = computeReviews(site)));
+  return reviews;
+}
+
+function computeReviews(site: Site): QuarterReview[] {
   const published = site.postmortems.filter((p) => p.data.status === 'published');
   const keys = [...new Set(published.map((p) => quarterOf(p.metrics.startedAt).key))].sort().reverse();
   const categoryName = (id: string) => site.categories.find((c) => c.id === id)?.name ?? id;
