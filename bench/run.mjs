@@ -1,0 +1,599 @@
+#!/usr/bin/env node
+/*
+ * Hindsight benchmark: `npm run bench -- --count 1000[,10000] [--runs R] [--keep]`
+ *
+ * For each count N it generates N synthetic postmortems (bench/generate.mjs)
+ * into bench/.work/, then measures on this machine, in this run:
+ *
+ *   full      the production build: `astro build` of the real site with
+ *             HINDSIGHT_CONTENT pointing at the generated set (includes the
+ *             Pagefind index, written by the integration)
+ *   baseline  a bare Astro site (bench/baseline/) over the same files as plain
+ *             Markdown through the built-in glob loader, plus the Pagefind CLI
+ *   check     `node bin/hindsight.mjs check --root <set> --format json`
+ *
+ * and prints a table, a phase breakdown of the full build, the targets with
+ * PASS/MISS, and a final line of JSON. With --runs R > 1 every figure is the
+ * median of R runs. Options:
+ *
+ *   --count N[,M…]     sizes to measure (default 1000)
+ *   --runs R           repetitions per size (default 1)
+ *   --keep             keep bench/.work (generated sets and built sites)
+ *   --seed S           generator seed (default 42)
+ *   --skip a,b         skip some of: baseline, check, analyse
+ *   --profile          also run one full build under `node --cpu-prof` and
+ *                      print where its CPU time goes, per phase
+ *   --profile-count N  the size to profile (default: the largest count)
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ANCHOR_TODAY, generate } from './generate.mjs';
+import { summariseProfiles } from './lib/cpuprofile.mjs';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(REPO, 'bench/.work');
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
+const PAGEFIND_CLI = join(REPO, 'node_modules/pagefind/lib/runner/bin.cjs');
+const TIME = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME);
+const GiB = 1024 ** 3;
+
+const TARGETS = {
+  fullBuild10kMs: 60_000,
+  peak10kBytes: 4 * GiB,
+  fullBuild1kMs: 10_000,
+  check10kMs: 10_000,
+  scaling: 11,
+  pageBytes: 60 * 1024,
+  pagefindFiles: 20_000,
+};
+
+/* ------------------------------------------------------------------ args */
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '42' },
+    skip: { type: 'string', default: '' },
+    profile: { type: 'boolean', default: false },
+    'profile-count': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\n?/, '').replace(/^ \* ?/gm, '') + '\n');
+  process.exit(0);
+}
+const counts = args.count.split(',').map((s) => Number(s.trim()));
+const runs = Number(args.runs);
+const seed = Number(args.seed);
+const skip = new Set(args.skip.split(',').filter(Boolean));
+const profileCount = args['profile-count'] ? Number(args['profile-count']) : Math.max(...counts);
+if (counts.some((n) => !(Number.isInteger(n) && n > 0)) || !(Number.isInteger(runs) && runs > 0)) {
+  process.stderr.write('bench: --count takes whole numbers > 0 (comma-separated), --runs a whole number > 0\n');
+  process.exit(2);
+}
+
+/* ------------------------------------------------------------ measuring */
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return undefined;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+/** Every process under `root` (inclusive), from /proc. */
+function processTree(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch { /* exited meanwhile */ }
+  }
+  const out = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop();
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** Peak RSS per process of a tree, by polling /proc/<pid>/status VmHWM every 100 ms. */
+function pollPeaks(rootPid) {
+  const peaks = new Map(); // pid → { kb, name, cmd }
+  const tick = () => {
+    for (const pid of processTree(rootPid)) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        const prev = peaks.get(pid);
+        if (!prev) {
+          let cmd = '';
+          try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' '); } catch { /* gone */ }
+          peaks.set(pid, { kb: hwm, name: /Name:\s+(\S+)/.exec(status)?.[1] ?? '?', cmd });
+        } else if (hwm > prev.kb) prev.kb = hwm;
+      } catch { /* exited meanwhile */ }
+    }
+  };
+  tick();
+  const timer = setInterval(tick, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      const all = [...peaks.values()].filter((p) => p.name !== 'time').sort((a, b) => b.kb - a.kb);
+      return all.length ? { ...all[0], all } : undefined;
+    },
+  };
+}
+
+/**
+ * Runs a command and measures it: wall time, peak RSS of the largest process
+ * (GNU time's "Maximum resident set size" when /usr/bin/time exists, else
+ * polled VmHWM), every output line with the ms at which it arrived.
+ */
+async function measure(command, argv, { cwd = REPO, env = {}, keepStdout = false } = {}) {
+  const timeFile = join(WORK, `.time-${process.pid}-${Date.now()}.txt`);
+  const [cmd, cmdArgs] = HAS_TIME ? [TIME, ['-v', '-o', timeFile, command, ...argv]] : [command, argv];
+  const load = loadavg()[0];
+  const t0 = performance.now();
+  const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const poller = pollPeaks(child.pid);
+  const lines = [];
+  const chunks = [];
+  const read = (stream, name) =>
+    new Promise((done) => {
+      if (keepStdout && name === 'stdout') {
+        stream.on('data', (c) => chunks.push(c));
+        stream.on('end', done);
+        return;
+      }
+      const rl = createInterface({ input: stream, crlfDelay: Infinity });
+      rl.on('line', (text) => lines.push({ ms: performance.now() - t0, stream: name, text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+      rl.on('close', done);
+    });
+  const [code] = await Promise.all([
+    new Promise((done) => child.on('close', (c) => done(c))),
+    read(child.stdout, 'stdout'),
+    read(child.stderr, 'stderr'),
+  ]);
+  const wallMs = performance.now() - t0;
+  const polled = poller.stop();
+  let peakKb = polled?.kb;
+  let exit = code;
+  if (HAS_TIME && existsSync(timeFile)) {
+    const report = await readFile(timeFile, 'utf8');
+    await rm(timeFile, { force: true });
+    const max = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+    if (max) peakKb = Math.max(Number(max[1]), polled?.kb ?? 0);
+    const st = /Exit status: (\d+)/.exec(report);
+    if (st) exit = Number(st[1]);
+    const sig = /Command terminated by signal (\d+)/.exec(report);
+    if (sig) exit = 128 + Number(sig[1]);
+  }
+  return {
+    wallMs,
+    exit,
+    peakBytes: peakKb ? peakKb * 1024 : undefined,
+    peakProcess: polled ? `${polled.name}${polled.cmd ? ` (${polled.cmd.replace(REPO, '')})` : ''}` : undefined,
+    // Peak of each process of the tree, largest first (polled VmHWM): e.g. the astro node process apart from Pagefind's.
+    processes: polled ? polled.all.slice(0, 4).map((p) => ({ name: p.name, peakBytes: p.kb * 1024 })) : [],
+    loadAtStart: Math.round(load * 100) / 100,
+    lines,
+    stdout: keepStdout ? Buffer.concat(chunks).toString('utf8') : undefined,
+  };
+}
+
+/* ------------------------------------------------------------- the site */
+
+async function walk(dir, visit) {
+  let entries;
+  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return; }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, visit);
+    else if (e.isFile()) await visit(p, e.name);
+  }
+}
+
+async function siteStats(dist) {
+  let pages = 0, siteFiles = 0, siteBytes = 0;
+  await walk(dist, async (p, name) => {
+    if (p.startsWith(join(dist, '.prerender'))) return;
+    siteFiles++;
+    siteBytes += (await stat(p)).size;
+    if (name === 'index.html' && !p.startsWith(join(dist, 'pagefind'))) pages++;
+  });
+  let pfBytes = 0, pfFiles = 0;
+  await walk(join(dist, 'pagefind'), async (p) => {
+    pfFiles++;
+    pfBytes += (await stat(p)).size;
+  });
+  return { pages, pagefindBytes: pfBytes, pagefindFiles: pfFiles, siteFiles, siteBytes };
+}
+
+/** HTML + CSS bytes and JS of every postmortem page (/postmortems/<id>/index.html). */
+async function postmortemPages(dist) {
+  const root = join(dist, 'postmortems');
+  let ids = [];
+  try { ids = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name); } catch { return undefined; }
+  const cssCache = new Map();
+  const sizes = [];
+  let withJs = 0, jsExample;
+  let largest = { id: '', bytes: 0, html: 0, css: 0 };
+  for (const id of ids) {
+    const file = join(root, id, 'index.html');
+    let html;
+    try { html = await readFile(file, 'utf8'); } catch { continue; }
+    let css = 0;
+    for (const m of html.matchAll(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/gi)) {
+      const href = /href=["']?([^"' >]+)/i.exec(m[0])?.[1];
+      if (!href || /^https?:/.test(href)) continue;
+      const path = join(dist, href.replace(/^\/+/, '').replace(/[?#].*$/, ''));
+      if (!cssCache.has(path)) cssCache.set(path, existsSync(path) ? statSync(path).size : 0);
+      css += cssCache.get(path);
+    }
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/type=["']?application\/(ld\+)?json/i.test(m[1]));
+    const preloads = /<link\b[^>]*rel=["']?modulepreload/i.test(html);
+    if (scripts.length || preloads) {
+      withJs++;
+      jsExample ??= `${id}: ${scripts[0]?.[0] ?? 'modulepreload link'}`;
+    }
+    const bytes = Buffer.byteLength(html) + css;
+    sizes.push(bytes);
+    if (bytes > largest.bytes) largest = { id, bytes, html: Buffer.byteLength(html), css };
+  }
+  sizes.sort((a, b) => a - b);
+  const q = (p) => sizes[Math.min(sizes.length - 1, Math.floor(p * sizes.length))];
+  return { pages: sizes.length, p50: q(0.5), p95: q(0.95), max: largest.bytes, largest, withJs, jsExample };
+}
+
+/* --------------------------------------------------- the phases of a build */
+
+/** Phase durations (ms) of an `astro build`, from the arrival time of its log lines. */
+function phases(lines, wallMs) {
+  const at = (re, from = 0) => {
+    const i = lines.findIndex((l, k) => k >= from && re.test(l.text));
+    return i < 0 ? undefined : { i, ms: lines[i].ms, text: lines[i].text };
+  };
+  const syncStart = at(/\[content\] Syncing content/);
+  const syncEnd = at(/\[content\] Synced content/);
+  const bundleStart = at(/Building static entrypoints/);
+  const genStart = at(/generating static routes/);
+  const genEnd = genStart ? at(/✓ Completed in/, genStart.i) : undefined;
+  const sitemap = at(/\[@astrojs\/sitemap\]/);
+  const pf = at(/\[hindsight:pagefind\] search index: (\d+) pages indexed .* in (\d+) ms/);
+  const pfMatch = pf && /search index: (\d+) pages indexed .* in (\d+) ms/.exec(pf.text);
+  const done = at(/\[build\] Complete!/);
+  const d = (a, b) => (a && b ? Math.round(b.ms - a.ms) : undefined);
+  const astroGen = genEnd && /Completed in ([\d.]+)(ms|s)/.exec(genEnd.text);
+  const out = {
+    startup: syncStart ? Math.round(syncStart.ms) : undefined,
+    contentSync: d(syncStart, syncEnd),
+    typesAndSetup: d(syncEnd, bundleStart),
+    bundle: d(bundleStart, genStart),
+    pageGeneration: d(genStart, genEnd),
+    pageGenerationAstro: astroGen ? Math.round(Number(astroGen[1]) * (astroGen[2] === 's' ? 1000 : 1)) : undefined,
+    sitemap: d(genEnd, sitemap),
+    searchIndex: pfMatch ? Number(pfMatch[2]) : undefined,
+    searchIndexPages: pfMatch ? Number(pfMatch[1]) : undefined,
+    afterBuild: done ? Math.round(wallMs - done.ms) : undefined,
+  };
+  // Boundaries (ms since spawn) for attributing a CPU profile to phases.
+  const marks = [['start-up', 0, syncStart?.ms], ['content sync', syncStart?.ms, syncEnd?.ms], ['types + setup + bundle', syncEnd?.ms, genStart?.ms], ['page generation', genStart?.ms, genEnd?.ms], ['sitemap + search index', genEnd?.ms, done?.ms]];
+  Object.defineProperty(out, 'windows', { value: marks.filter(([, a, b]) => a !== undefined && b !== undefined).map(([name, from, to]) => ({ name, from, to })), enumerable: false });
+  return out;
+}
+
+/* ---------------------------------------------------------- the three runs */
+
+async function fullBuild(n, dir, r, extraNodeArgs = []) {
+  const out = join(WORK, 'out', `full-${n}-${r}`);
+  await rm(out, { recursive: true, force: true });
+  const env = {
+    HINDSIGHT_CONTENT: dir,
+    HINDSIGHT_OUT_DIR: join(out, 'dist'),
+    HINDSIGHT_CACHE_DIR: join(out, 'cache'),
+    HINDSIGHT_TODAY: ANCHOR_TODAY,
+  };
+  const m = await measure(process.execPath, [...extraNodeArgs, ASTRO, 'build'], { env });
+  const node = m.processes.find((p) => p.name === 'node' || p.name === 'MainThread');
+  const pagefind = m.processes.find((p) => p.name.startsWith('pagefind'));
+  const result = { wallMs: m.wallMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, peakNodeBytes: node?.peakBytes, peakPagefindBytes: pagefind?.peakBytes, loadAtStart: m.loadAtStart, phases: phases(m.lines, m.wallMs) };
+  if (m.exit === 0) {
+    Object.assign(result, await siteStats(join(out, 'dist')));
+    result.postmortemPages = await postmortemPages(join(out, 'dist'));
+  } else {
+    result.error = m.lines.filter((l) => /error|Error|failed/.test(l.text)).slice(-15).map((l) => l.text).join('\n');
+  }
+  await writeFile(join(WORK, `full-${n}-${r}.log`), m.lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(9)} ${l.stream === 'stderr' ? '!' : ' '} ${l.text}`).join('\n'));
+  return { result, out };
+}
+
+async function baselineBuild(n, mdDir, r) {
+  const out = join(WORK, 'out', `baseline-${n}-${r}`);
+  await rm(out, { recursive: true, force: true });
+  const env = { BASELINE_CONTENT: mdDir, BASELINE_OUT_DIR: join(out, 'dist'), BASELINE_CACHE_DIR: join(out, 'cache') };
+  const astro = await measure(process.execPath, [ASTRO, 'build', '--root', join(REPO, 'bench/baseline')], { env });
+  await writeFile(join(WORK, `baseline-${n}-${r}.log`), astro.lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(9)} ${l.text}`).join('\n'));
+  if (astro.exit !== 0) {
+    return { result: { exit: astro.exit, error: astro.lines.slice(-15).map((l) => l.text).join('\n') }, out };
+  }
+  const pf = await measure(process.execPath, [PAGEFIND_CLI, '--site', join(out, 'dist')]);
+  const p = phases(astro.lines, astro.wallMs);
+  const result = {
+    wallMs: astro.wallMs + pf.wallMs,
+    exit: pf.exit,
+    peakBytes: Math.max(astro.peakBytes ?? 0, pf.peakBytes ?? 0) || undefined,
+    peakProcess: (astro.peakBytes ?? 0) >= (pf.peakBytes ?? 0) ? astro.peakProcess : pf.peakProcess,
+    peakNodeBytes: astro.peakBytes,
+    peakPagefindBytes: pf.processes.find((p) => p.name.startsWith('pagefind'))?.peakBytes,
+    loadAtStart: astro.loadAtStart,
+    phases: { startup: p.startup, contentSync: p.contentSync, typesAndSetup: p.typesAndSetup, bundle: p.bundle, pageGeneration: p.pageGeneration, searchIndex: Math.round(pf.wallMs) },
+    ...(await siteStats(join(out, 'dist'))),
+  };
+  return { result, out };
+}
+
+async function checkRun(n, dir) {
+  const m = await measure(process.execPath, [join(REPO, 'bin/hindsight.mjs'), 'check', '--root', dir, '--format', 'json'], { keepStdout: true });
+  const result = { wallMs: m.wallMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, loadAtStart: m.loadAtStart };
+  try {
+    const report = JSON.parse(m.stdout);
+    Object.assign(result, { files: report.files, errors: report.errors, warnings: report.warnings });
+    if (m.exit > 1) result.error = `exit ${m.exit}`;
+  } catch {
+    result.error = `the CLI did not print a JSON report (exit ${m.exit}): ${m.lines.slice(-5).map((l) => l.text).join(' / ') || m.stdout.slice(0, 300)}`;
+  }
+  return result;
+}
+
+async function analyse(dir) {
+  const m = await measure(process.execPath, [TSX, join(REPO, 'bench/lib/analyse.ts'), dir, '2000'], { keepStdout: true });
+  try { return JSON.parse(m.stdout.trim().split('\n').pop()); } catch { return { error: m.lines.slice(-5).map((l) => l.text).join(' / ') }; }
+}
+
+/* ---------------------------------------------------------------- output */
+
+const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
+const mib = (b) => (b === undefined ? '—' : `${(b / 1024 / 1024).toFixed(0)} MiB`);
+const kb = (b) => (b === undefined ? '—' : `${(b / 1024).toFixed(1)} KB`);
+const int = (x) => (x === undefined ? '—' : x.toLocaleString('en-US'));
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const line = (r) => `| ${r.map((x, c) => (c === 0 ? String(x).padEnd(widths[c]) : String(x).padStart(widths[c]))).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Median of every numeric field over the runs (nested objects too); other fields from the first run. */
+function medianOf(results) {
+  const ok = results.filter(Boolean);
+  if (!ok.length) return undefined;
+  const out = {};
+  for (const key of Object.keys(ok[0])) {
+    const vals = ok.map((r) => r[key]);
+    if (typeof vals[0] === 'number') out[key] = median(vals);
+    else if (vals[0] && typeof vals[0] === 'object' && !Array.isArray(vals[0])) out[key] = medianOf(vals);
+    else out[key] = vals[0];
+  }
+  return out;
+}
+
+function printSize(n, sum) {
+  const { full, baseline, check, analysis } = sum;
+  const perPm = (x) => (x?.wallMs ? `${(x.wallMs / n).toFixed(2)} ms` : '—');
+  const title = `Hindsight benchmark: ${int(n)} postmortems, ${runs > 1 ? `median of ${runs} runs` : '1 run'}`;
+  const rows = [
+    ['', 'full build', 'baseline', 'full / baseline', 'check'],
+    ['wall time', s(full?.wallMs), s(baseline?.wallMs), ratio(full?.wallMs, baseline?.wallMs), check?.error && !check.wallMs ? 'failed' : s(check?.wallMs)],
+    ['ms per postmortem', perPm(full), perPm(baseline), ratio(full?.wallMs, baseline?.wallMs), perPm(check)],
+    ['peak RSS (largest process)', mib(full?.peakBytes), mib(baseline?.peakBytes), ratio(full?.peakBytes, baseline?.peakBytes), mib(check?.peakBytes)],
+    ['  of which: astro (node)', mib(full?.peakNodeBytes), mib(baseline?.peakNodeBytes), ratio(full?.peakNodeBytes, baseline?.peakNodeBytes), ''],
+    ['  of which: Pagefind', mib(full?.peakPagefindBytes), mib(baseline?.peakPagefindBytes), ratio(full?.peakPagefindBytes, baseline?.peakPagefindBytes), ''],
+    ['pages written (index.html)', int(full?.pages), int(baseline?.pages), ratio(full?.pages, baseline?.pages), check?.files !== undefined ? `${int(check.files)} files` : '—'],
+    ['Pagefind index size', mib(full?.pagefindBytes), mib(baseline?.pagefindBytes), ratio(full?.pagefindBytes, baseline?.pagefindBytes), check?.errors !== undefined ? `${int(check.errors)} errors` : '—'],
+    ['Pagefind file count', int(full?.pagefindFiles), int(baseline?.pagefindFiles), ratio(full?.pagefindFiles, baseline?.pagefindFiles), check?.warnings !== undefined ? `${int(check.warnings)} warnings` : '—'],
+    ['whole site: files', int(full?.siteFiles), int(baseline?.siteFiles), ratio(full?.siteFiles, baseline?.siteFiles), ''],
+    ['whole site: size', mib(full?.siteBytes), mib(baseline?.siteBytes), ratio(full?.siteBytes, baseline?.siteBytes), ''],
+  ];
+  process.stdout.write(`\n${title}\n\n${table(rows)}\n`);
+  if (runs > 1) {
+    process.stdout.write(`runs (wall): full ${sum.runs.full.map((x) => s(x?.wallMs)).join(', ')}; baseline ${sum.runs.baseline.map((x) => s(x?.wallMs)).join(', ')}; check ${sum.runs.check.map((x) => s(x?.wallMs)).join(', ')}\n`);
+  }
+  process.stdout.write(`largest process: full ${full?.peakProcess ?? '—'}; baseline ${baseline?.peakProcess ?? '—'}\n`);
+  const la = (x) => (x === undefined ? '—' : x.toFixed(2));
+  process.stdout.write(`load average at start: full ${la(full?.loadAtStart)}, baseline ${la(baseline?.loadAtStart)}, check ${la(check?.loadAtStart)} (${cpus().length} CPUs; above ~1 other work shared the machine)\n`);
+  if (full?.error) process.stdout.write(`FULL BUILD FAILED (exit ${full.exit}):\n${full.error}\n`);
+  if (baseline?.error) process.stdout.write(`BASELINE FAILED (exit ${baseline.exit}):\n${baseline.error}\n`);
+  if (check?.error) process.stdout.write(`CHECK: ${check.error}\n`);
+
+  if (full?.phases) {
+    const p = full.phases, b = baseline?.phases ?? {};
+    const phaseRows = [
+      ['phase (from the build log)', 'full build', 'baseline'],
+      ['start-up (to "Syncing content")', s(p.startup), s(b.startup)],
+      ['content sync (read, validate, render)', s(p.contentSync), s(b.contentSync)],
+      ['types + build setup', s(p.typesAndSetup), s(b.typesAndSetup)],
+      ['bundle (vite)', s(p.bundle), s(b.bundle)],
+      ['page generation', s(p.pageGeneration), s(b.pageGeneration)],
+      ['sitemap', s(p.sitemap), '—'],
+      [`search index (Pagefind, ${int(p.searchIndexPages)} pages)`, s(p.searchIndex), s(b.searchIndex)],
+      ['after "Complete!" (exit)', s(p.afterBuild), '—'],
+    ];
+    process.stdout.write(`\n${table(phaseRows)}\n`);
+  }
+  if (analysis && !analysis.error) {
+    const a = analysis, pr = a.projectedMs ?? {};
+    const rows2 = [
+      ['measured outside Astro (tsx, same set)', 'time', 'note'],
+      ['read knowledge base, no render (= check\'s read)', s(a.readMs), `${int(a.postmortems)} files, ${a.errors} errors`],
+      ['  file I/O (awaited readFile between parses, as read.ts)', s(pr.readFile), `${a.perFileMs?.readFile} ms/file (sample ${int(a.sample)})`],
+      ['  YAML frontmatter', s(pr.yaml), `${a.perFileMs?.yaml} ms/file`],
+      ['  zod schema', s(pr.zod), `${a.perFileMs?.zod} ms/file`],
+      ['  MDX parse + safe-subset walk', s(pr.mdxParse), `${a.perFileMs?.mdxParse} ms/file`],
+      ['  HTML render (build only)', s(pr.htmlRender), 'parse+render minus parse'],
+      ['detectPatterns (published)', s(a.patternsMs), `${int(a.patterns)} patterns (${int(a.explicitPatterns)} explicit)`],
+      ['similarIncidents (all in edition)', s(a.similarityMs), `${int(a.withSuggestions)} with suggestions`],
+      ['quality policy, every postmortem (build: loadSite; check)', s(a.qualityMs), `${int(a.qualityIssues)} findings`],
+    ];
+    process.stdout.write(`\n${table(rows2)}\n`);
+  } else if (analysis?.error) process.stdout.write(`analysis failed: ${analysis.error}\n`);
+  const pp = full?.postmortemPages;
+  if (pp) {
+    process.stdout.write(`\npostmortem pages: ${int(pp.pages)}; HTML+CSS p50 ${kb(pp.p50)}, p95 ${kb(pp.p95)}, max ${kb(pp.max)} (${pp.largest.id}: HTML ${kb(pp.largest.html)} + CSS ${kb(pp.largest.css)}); pages with JS: ${pp.withJs}${pp.jsExample ? ` (e.g. ${pp.jsExample})` : ''}\n`);
+  }
+}
+
+function targets(bySize) {
+  const out = [];
+  const add = (name, status, detail) => out.push({ target: name, status, detail });
+  const at = (n) => bySize.get(n);
+  const big = at(10000), small = at(1000);
+  if (big?.full?.wallMs) {
+    add('10,000: full build ≤ 60 s', big.full.exit === 0 && big.full.wallMs <= TARGETS.fullBuild10kMs ? 'PASS' : 'MISS', s(big.full.wallMs));
+    add('10,000: peak RSS ≤ 4 GiB', big.full.peakBytes <= TARGETS.peak10kBytes ? 'PASS' : 'MISS', mib(big.full.peakBytes));
+    if (big.baseline?.wallMs) add('10,000: full build ≤ baseline time', big.full.wallMs <= big.baseline.wallMs ? 'PASS' : 'MISS', `${s(big.full.wallMs)} vs ${s(big.baseline.wallMs)} (${ratio(big.full.wallMs, big.baseline.wallMs)})`);
+    else add('10,000: full build ≤ baseline time', 'n/a', 'baseline not measured');
+  } else add('10,000: full build ≤ 60 s, ≤ 4 GiB, ≤ baseline', big?.full ? 'MISS' : 'n/a', big?.full ? `build failed (exit ${big.full.exit})` : 'not measured (use --count 10000)');
+  if (small?.full?.wallMs) add('1,000: full build ≤ 10 s', small.full.exit === 0 && small.full.wallMs <= TARGETS.fullBuild1kMs ? 'PASS' : 'MISS', s(small.full.wallMs));
+  else add('1,000: full build ≤ 10 s', 'n/a', 'not measured (use --count 1000)');
+  if (big?.check?.wallMs && !big.check.error) add('check over 10,000 ≤ 10 s', big.check.wallMs <= TARGETS.check10kMs ? 'PASS' : 'MISS', s(big.check.wallMs));
+  else add('check over 10,000 ≤ 10 s', big?.check ? 'MISS' : 'n/a', big?.check ? `check failed: ${big.check.error}` : 'not measured');
+  if (big?.full?.wallMs && small?.full?.wallMs) {
+    const f = big.full.wallMs / small.full.wallMs;
+    add('10,000 time ≤ 11 × 1,000 time', f <= TARGETS.scaling ? 'PASS' : 'MISS', `${f.toFixed(2)}×`);
+  } else add('10,000 time ≤ 11 × 1,000 time', 'n/a', 'needs --count 1000,10000 in one invocation');
+  for (const [n, sum] of bySize) {
+    const pp = sum.full?.postmortemPages;
+    if (!pp) continue;
+    add(`${int(n)}: postmortem page ≤ 60 KB HTML+CSS`, pp.max <= TARGETS.pageBytes ? 'PASS' : 'MISS', `max ${kb(pp.max)} (${pp.largest.id}), p95 ${kb(pp.p95)}`);
+    add(`${int(n)}: postmortem page ships no JS`, pp.withJs === 0 ? 'PASS' : 'MISS', pp.withJs ? `${pp.withJs} pages, e.g. ${pp.jsExample}` : 'no <script>, no modulepreload');
+    if (sum.full.pagefindFiles !== undefined) {
+      add(`${int(n)}: Pagefind files ≤ 20,000`, sum.full.pagefindFiles > TARGETS.pagefindFiles ? 'WARN' : 'PASS', `${int(sum.full.pagefindFiles)} files, ${mib(sum.full.pagefindBytes)}`);
+      add(`${int(n)}: whole site ≤ 20,000 files (info)`, sum.full.siteFiles > TARGETS.pagefindFiles ? 'WARN' : 'PASS', `${int(sum.full.siteFiles)} files, ${mib(sum.full.siteBytes)}`);
+    }
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ main */
+
+await mkdir(WORK, { recursive: true });
+log(`node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / GiB).toFixed(1)} GiB RAM, peak RSS via ${HAS_TIME ? '/usr/bin/time -v' : '/proc VmHWM polling'}; counts ${counts.join(', ')}, runs ${runs}, seed ${seed}`);
+const bySize = new Map();
+let profile;
+for (const n of counts) {
+  const dir = join(WORK, `kb-${n}`);
+  let t = performance.now();
+  const gen = await generate({ count: n, dir, seed });
+  log(`generated ${n} postmortems (${gen.stats.meanWords} words on average, ${(gen.stats.bytes / 1024 / 1024).toFixed(1)} MiB) in ${Math.round(performance.now() - t)} ms`);
+  const mdDir = join(WORK, `md-${n}`);
+  if (!skip.has('baseline')) {
+    await rm(mdDir, { recursive: true, force: true });
+    await mkdir(mdDir, { recursive: true });
+    for (const name of await readdir(join(dir, 'postmortems'))) await cp(join(dir, 'postmortems', name), join(mdDir, name.replace(/\.mdx$/, '.md')));
+  }
+  const per = { full: [], baseline: [], check: [] };
+  for (let r = 1; r <= runs; r++) {
+    log(`${n}: run ${r}/${runs}: full build…`);
+    const f = await fullBuild(n, dir, r);
+    per.full.push(f.result);
+    log(`${n}: run ${r}/${runs}: full build ${s(f.result.wallMs)} (exit ${f.result.exit}), peak ${mib(f.result.peakBytes)}`);
+    if (!(args.keep && r === runs)) await rm(f.out, { recursive: true, force: true });
+    if (!skip.has('baseline')) {
+      log(`${n}: run ${r}/${runs}: baseline…`);
+      const b = await baselineBuild(n, mdDir, r);
+      per.baseline.push(b.result);
+      log(`${n}: run ${r}/${runs}: baseline ${s(b.result.wallMs)} (exit ${b.result.exit}), peak ${mib(b.result.peakBytes)}`);
+      if (!(args.keep && r === runs)) await rm(b.out, { recursive: true, force: true });
+    }
+    if (!skip.has('check')) {
+      log(`${n}: run ${r}/${runs}: check…`);
+      const c = await checkRun(n, dir);
+      per.check.push(c);
+      log(`${n}: run ${r}/${runs}: check ${s(c.wallMs)} (exit ${c.exit})${c.error ? `: ${c.error}` : ''}`);
+    }
+  }
+  let analysis;
+  if (!skip.has('analyse')) {
+    log(`${n}: timing read / patterns / similarity outside Astro…`);
+    analysis = await analyse(dir);
+  }
+  if (args.profile && n === profileCount) {
+    log(`${n}: profiling one full build with --cpu-prof…`);
+    const profDir = join(WORK, `prof-${n}`);
+    await rm(profDir, { recursive: true, force: true });
+    const f = await fullBuild(n, dir, 'prof', ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+    if (!args.keep) await rm(f.out, { recursive: true, force: true });
+    profile = { n, wallMs: f.result.wallMs, ...(await summariseProfiles(profDir, REPO, f.result.phases.windows)) };
+  }
+  const sum = {
+    full: medianOf(per.full),
+    baseline: medianOf(per.baseline),
+    check: medianOf(per.check),
+    analysis,
+    runs: per,
+    generator: gen.stats,
+  };
+  bySize.set(n, sum);
+  printSize(n, sum);
+  if (!args.keep) {
+    await rm(mdDir, { recursive: true, force: true });
+  }
+}
+
+if (profile) {
+  process.stdout.write(`\nCPU profile of one full build at ${int(profile.n)} (${s(profile.wallMs)} wall, ${s(profile.totalMs)} sampled on the main thread${profile.files > 1 ? ` over ${profile.files} threads` : ''}):\n\n`);
+  process.stdout.write(`${table([['where (self time)', 'time', 'share'], ...profile.byArea.slice(0, 14).map((x) => [x.area, s(x.ms), `${x.pct.toFixed(1)}%`])])}\n\n`);
+  process.stdout.write(`${table([['hottest functions (self time)', 'time', 'share'], ...profile.byFunction.slice(0, 20).map((x) => [x.fn, s(x.ms), `${x.pct.toFixed(1)}%`])])}\n`);
+  if (profile.windows?.length) {
+    process.stdout.write(`\nper phase (main thread; CPU = sampled non-idle time, the rest of the wall time it waited: I/O, the Pagefind process, other load):\n\n`);
+    process.stdout.write(`${table([['phase', 'wall', 'main-thread CPU', 'top areas (self time)'], ...profile.windows.map((w) => [w.name, s(w.wallMs), s(w.cpuMs), w.byArea.slice(0, 5).map((a) => `${a.area} ${(a.ms / 1000).toFixed(2)}`).join(', ')])])}\n`);
+  }
+}
+
+const verdicts = targets(bySize);
+process.stdout.write(`\nTargets\n\n${table([['target', 'result', 'measured'], ...verdicts.map((v) => [v.target, v.status, v.detail])])}\n`);
+if (verdicts.some((v) => v.target.includes('files') && v.status === 'WARN')) {
+  process.stdout.write('Over 20,000 files: Cloudflare Pages refuses the deploy on its Free plan (20,000 files per site; 100,000 on paid plans). GitHub Pages has no file-count limit but caps a published site at 1 GB; GitLab Pages allows 200,000 files and 1 GB; an object-storage bucket behind a CDN (S3 + CloudFront, GCS, Azure Static Websites) has neither limit.\n');
+}
+
+if (!args.keep) {
+  for (const n of counts) await rm(join(WORK, `kb-${n}`), { recursive: true, force: true });
+  await rm(join(WORK, 'out'), { recursive: true, force: true });
+}
+
+const json = {
+  machine: { node: process.version, cpus: cpus().length, memGiB: Math.round(totalmem() / GiB), peakRssSource: HAS_TIME ? 'gnu-time' : 'proc-vmhwm' },
+  runs,
+  seed,
+  sizes: Object.fromEntries([...bySize].map(([n, v]) => [n, {
+    full: v.full && { ...v.full, postmortemPages: v.full.postmortemPages && { ...v.full.postmortemPages } },
+    baseline: v.baseline,
+    check: v.check,
+    ratio: v.full?.wallMs && v.baseline?.wallMs ? v.full.wallMs / v.baseline.wallMs : undefined,
+    analysis: v.analysis,
+    generator: v.generator,
+  }])),
+  profile: profile && { n: profile.n, wallMs: profile.wallMs, byArea: profile.byArea.slice(0, 14), byFunction: profile.byFunction.slice(0, 20), windows: profile.windows },
+  targets: verdicts,
+};
+process.stdout.write(`${JSON.stringify(json)}\n`);
