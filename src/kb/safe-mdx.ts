@@ -3,9 +3,7 @@ import type { Root as MdastRoot, RootContent, Nodes } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
+import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import type { ContentIssue } from '../schema/issues';
 
@@ -35,7 +33,24 @@ export interface SafeBody {
   issues: ContentIssue[];
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/**
+ * MDX (with GFM) to a syntax tree, with satteri: the native parser Astro 7
+ * itself uses. It builds the same mdast as remark-parse + remark-mdx +
+ * remark-gfm about fifty times faster, which is most of content sync at
+ * 10,000 postmortems. It only parses; nothing in the body is evaluated.
+ */
+const parser = {
+  parse(source: string): MdastRoot {
+    try {
+      // CommonMark: U+0000 must be replaced by U+FFFD for security (same length, so positions hold).
+      return mdxToMdast(source.replace(/\u0000/g, '\ufffd'), { features: { frontmatter: false } }) as MdastRoot;
+    } catch (error) {
+      // satteri reports "line:column: reason (rule)"; keep the shape the callers read.
+      const m = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w-]+:[\w-]+\))?$/.exec((error as Error).message);
+      throw m ? Object.assign(new Error(m[3]), { line: Number(m[1]), reason: m[3] }) : error;
+    }
+  },
+};
 const slugger = unified().use(rehypeSlug);
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
