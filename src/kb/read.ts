@@ -128,24 +128,40 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
     const wanted = !only || only.has(file);
     // Synchronous on purpose: parsing is CPU-bound, and awaiting each read between parses cost ~1 ms a file.
     const source = readFileSync(path, 'utf8');
-    const split = splitFrontmatter(source, file);
-    const fileIssues: ContentIssue[] = [...split.issues];
-    let data: PostmortemFrontmatter | undefined;
-    if (!split.issues.length) {
-      const result = parseWithFriendlyErrors(postmortemFrontmatter, split.data, file);
-      if (result.ok) data = result.data;
-      else fileIssues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
-    }
-    const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition, render: render && wanted });
-    fileIssues.push(...body.issues);
-    if (wanted) issues.push(...fileIssues);
-    if (data && !body.issues.length) {
-      postmortems.push({ id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf });
-    }
+    const one = readPostmortem(source, id, file, { edition, render: render && wanted });
+    if (wanted) issues.push(...one.issues);
+    if (one.postmortem) postmortems.push(one.postmortem);
   }
   const refIssues = checkReferences(postmortems, catalog, allIds);
   issues.push(...(only ? refIssues.filter((i) => only.has(i.file)) : refIssues));
   return { root, catalog, postmortems: only ? postmortems.filter((p) => only.has(p.file)) : postmortems, issues };
+}
+
+/**
+ * One postmortem file, without the file system: frontmatter, schema, safe
+ * MDX (and the HTML of one edition). References to other files are checked
+ * by the caller once every file is read.
+ */
+export function readPostmortem(
+  source: string,
+  id: string,
+  file: string,
+  opts: { edition: Edition; render: boolean },
+): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
+  const split = splitFrontmatter(source, file);
+  const issues: ContentIssue[] = [...split.issues];
+  let data: PostmortemFrontmatter | undefined;
+  if (!split.issues.length) {
+    const result = parseWithFriendlyErrors(postmortemFrontmatter, split.data, file);
+    if (result.ok) data = result.data;
+    else issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+  }
+  const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
+  issues.push(...body.issues);
+  const postmortem = data && !body.issues.length
+    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
+    : undefined;
+  return { postmortem, issues };
 }
 
 function withLine(issue: ContentIssue, lineOf: (path: readonly PropertyKey[]) => number | undefined): ContentIssue {

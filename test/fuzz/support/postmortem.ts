@@ -3,14 +3,11 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { splitFrontmatter } from '../../../src/kb/frontmatter';
-import { readKnowledgeBase } from '../../../src/kb/read';
-import { renderSafeBody } from '../../../src/kb/safe-mdx';
+import { readKnowledgeBase, readPostmortem } from '../../../src/kb/read';
 import type { Catalog } from '../../../src/schema/catalog';
 import { isCalendarDate, utcDate } from '../../../src/schema/datetime';
-import { parseWithFriendlyErrors } from '../../../src/schema/friendly-errors';
 import { fieldPath, type ContentIssue } from '../../../src/schema/issues';
-import { postmortemFrontmatter, REQUIRED_FOR_PUBLISHED, type PostmortemFrontmatter } from '../../../src/schema/postmortem';
+import { REQUIRED_FOR_PUBLISHED, type PostmortemFrontmatter } from '../../../src/schema/postmortem';
 import { categoryResolver, checkReferences } from '../../../src/schema/references';
 import { MILESTONE_ORDER } from '../../../src/schema/timeline-event';
 import { isHttpUrl } from '../../../src/schema/url';
@@ -311,21 +308,12 @@ export interface ReadResult {
   data: PostmortemFrontmatter | undefined;
 }
 
-/** What readKnowledgeBase does for one file, without the file system (same functions, same order). */
+/** What readKnowledgeBase does for one file, without the file system: its own per-file step, then the references. */
 export function readOne(source: string, id: string, catalog: Catalog, known: ReadonlySet<string> = new Set([id, KNOWN_ID])): ReadResult {
   const file = `postmortems/${id}.mdx`;
-  const split = splitFrontmatter(source, file);
-  const issues: ContentIssue[] = [...split.issues];
-  let data: PostmortemFrontmatter | undefined;
-  if (!split.issues.length) {
-    const result = parseWithFriendlyErrors(postmortemFrontmatter, split.data, file);
-    if (result.ok) data = result.data;
-    else issues.push(...result.issues);
-  }
-  const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: 'internal', render: false });
-  issues.push(...body.issues);
-  if (data && !body.issues.length) issues.push(...checkReferences([{ id, file, data, lineOf: split.lineOf }], catalog, known));
-  return { issues, data: issues.length ? undefined : data };
+  const { postmortem, issues } = readPostmortem(source, id, file, { edition: 'internal', render: false });
+  if (postmortem) issues.push(...checkReferences([postmortem], catalog, known));
+  return { issues, data: issues.length ? undefined : postmortem?.data };
 }
 
 /* ---------------------------------------------------------- properties */
