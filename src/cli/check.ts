@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import config from '../../hindsight.config.mjs';
 import { readKnowledgeBase } from '../kb/read';
-import { QualityConfigError, resolveQualityConfig, runQualityPolicy } from '../lib/quality';
+import { QualityConfigError, resolveQualityConfig } from '../lib/quality';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { parse, UsageError } from './io';
 
@@ -39,20 +39,26 @@ export interface CheckReport {
 /** Everything `check` finds, without printing: the tests and the benchmark call this too. */
 export async function checkKnowledgeBase(opts: { root: string; files?: string[]; strict?: boolean; today?: string }): Promise<CheckReport> {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const kb = await readKnowledgeBase({ root: opts.root, render: false, ...(opts.files?.length ? { only: opts.files } : {}) });
-  let quality;
   try {
-    quality = resolveQualityConfig({ ...config.quality, strict: opts.strict ?? false });
+    // Resolved here first so that a configuration mistake is a usage error, before any file is read.
+    resolveQualityConfig({ ...config.quality, strict: opts.strict ?? false });
   } catch (error) {
     if (error instanceof QualityConfigError) throw new UsageError(`hindsight.config.mjs, quality: ${error.message}`);
     throw error;
   }
+  // The policy runs inside the read, on the same threads, while each file is at hand.
+  const kb = await readKnowledgeBase({
+    root: opts.root,
+    render: false,
+    quality: { overrides: config.quality, strict: opts.strict ?? false, today },
+    ...(opts.files?.length ? { only: opts.files } : {}),
+  });
   const issues: ContentIssue[] = kb.issues.map((i) => (opts.strict && i.level === 'warning' ? { ...i, level: 'error' as const } : i));
   const scores: Record<string, number> = {};
   for (const pm of kb.postmortems) {
-    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today }, quality);
-    scores[pm.id] = result.score;
-    issues.push(...result.issues.map((i) => (i.line ? i : { ...i, ...lineFor(pm, i.field) })));
+    if (!pm.quality) continue;
+    scores[pm.id] = pm.quality.score;
+    issues.push(...pm.quality.issues);
   }
   const files = new Set([...kb.postmortems.map((p) => p.file), ...issues.map((i) => i.file)]).size;
   return {
@@ -62,12 +68,6 @@ export async function checkKnowledgeBase(opts: { root: string; files?: string[];
     issues,
     scores,
   };
-}
-
-function lineFor(pm: { lineOf: (p: readonly PropertyKey[]) => number | undefined }, field: string): { line?: number } {
-  const path = field.match(/[^.[\]]+/g)?.map((p) => (/^\d+$/.test(p) ? Number(p) : p)) ?? [];
-  const line = path.length ? pm.lineOf(path) : undefined;
-  return line ? { line } : {};
 }
 
 /** GitHub Actions workflow command: one annotation per finding. */

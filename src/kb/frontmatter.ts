@@ -107,6 +107,12 @@ function fastLoad(yamlText: string): { ok: true; data: Record<string, unknown> }
   }
 }
 
+/** Line numbers of a file's frontmatter fields, looked up only when asked (see `lazyLineOf`). */
+export function frontmatterLineOf(source: string): (path: readonly PropertyKey[]) => number | undefined {
+  const match = FENCE.exec(source.replace(/^\uFEFF/, ''));
+  return match ? lazyLineOf(match[1] ?? '') : () => undefined;
+}
+
 /** Line numbers are needed only when an issue must name one: the positioned document is built then, once. */
 function lazyLineOf(yamlText: string): (path: readonly PropertyKey[]) => number | undefined {
   let lookup: ((path: readonly PropertyKey[]) => number | undefined) | undefined;

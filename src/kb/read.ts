@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -6,10 +5,12 @@ import { z } from 'zod';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
-import { postmortemFrontmatter, type PostmortemFrontmatter } from '../schema/postmortem';
 import { checkCatalog, checkReferences } from '../schema/references';
-import { splitFrontmatter } from './frontmatter';
-import { renderSafeBody, type Edition } from './safe-mdx';
+import { runReadJobs } from './parallel';
+import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
+import type { Edition } from './safe-mdx';
+
+export { readPostmortem, type PostmortemSource } from './read-one';
 
 export const CATALOG_FILES = {
   services: 'services.yml',
@@ -24,22 +25,6 @@ const CATALOG_SCHEMAS = {
   categories: z.array(category),
   severities: z.array(severity),
 };
-
-export interface PostmortemSource {
-  id: string;
-  /** Path relative to the working directory's knowledge-base root, e.g. content/postmortems/x.mdx */
-  file: string;
-  data: PostmortemFrontmatter;
-  /** MDX body as the edition may show it (<Internal> blanked in the public edition). */
-  body: string;
-  bodyLine: number;
-  /** HTML of the body for the requested edition (undefined when rendering was not asked for). */
-  html: string | undefined;
-  /** Plain text of the body as the edition shows it. */
-  text: string;
-  headings: string[];
-  lineOf: (path: readonly PropertyKey[]) => number | undefined;
-}
 
 export interface KnowledgeBase {
   root: string;
@@ -59,6 +44,10 @@ export interface ReadOptions {
   only?: readonly string[];
   /** How paths are shown in messages; defaults to relative to the working directory. */
   displayBase?: string;
+  /** Apply the quality policy to each wanted file while reading it (`hindsight check`); see PostmortemSource.quality. */
+  quality?: ReadJobOptions['quality'];
+  /** Threads to read with; default from HINDSIGHT_THREADS or the number of cores (see src/kb/parallel.ts). */
+  threads?: number;
 }
 
 async function readCatalog(root: string, display: (p: string) => string): Promise<{ catalog: Catalog; issues: ContentIssue[] }> {
@@ -109,7 +98,7 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
   }
   const only = options.only ? new Set(options.only.map((p) => display(join(p.startsWith('/') ? '' : process.cwd(), p)))) : undefined;
 
-  const postmortems: PostmortemSource[] = [];
+  const jobs: ReadJob[] = [];
   const allIds = new Set<string>();
   for (const name of names) {
     const path = join(dir, name);
@@ -125,48 +114,16 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
     }
     const id = name.slice(0, -'.mdx'.length);
     allIds.add(id);
-    const wanted = !only || only.has(file);
-    // Synchronous on purpose: parsing is CPU-bound, and awaiting each read between parses cost ~1 ms a file.
-    const source = readFileSync(path, 'utf8');
-    const one = readPostmortem(source, id, file, { edition, render: render && wanted });
-    if (wanted) issues.push(...one.issues);
-    if (one.postmortem) postmortems.push(one.postmortem);
+    jobs.push({ path, id, file, wanted: !only || only.has(file) });
+  }
+  const results = await runReadJobs(jobs, { edition, render, ...(options.quality ? { quality: options.quality } : {}) }, options.threads);
+  const postmortems: PostmortemSource[] = [];
+  for (const one of results) {
+    issues.push(...one.issues);
+    if (one.postmortem) postmortems.push(one.postmortem as PostmortemSource);
   }
   const refIssues = checkReferences(postmortems, catalog, allIds);
   issues.push(...(only ? refIssues.filter((i) => only.has(i.file)) : refIssues));
   return { root, catalog, postmortems: only ? postmortems.filter((p) => only.has(p.file)) : postmortems, issues };
 }
 
-/**
- * One postmortem file, without the file system: frontmatter, schema, safe
- * MDX (and the HTML of one edition). References to other files are checked
- * by the caller once every file is read.
- */
-export function readPostmortem(
-  source: string,
-  id: string,
-  file: string,
-  opts: { edition: Edition; render: boolean },
-): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
-  const split = splitFrontmatter(source, file);
-  const issues: ContentIssue[] = [...split.issues];
-  let data: PostmortemFrontmatter | undefined;
-  if (!split.issues.length) {
-    const result = parseWithFriendlyErrors(postmortemFrontmatter, split.data, file);
-    if (result.ok) data = result.data;
-    else issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
-  }
-  const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
-  issues.push(...body.issues);
-  const postmortem = data && !body.issues.length
-    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
-    : undefined;
-  return { postmortem, issues };
-}
-
-function withLine(issue: ContentIssue, lineOf: (path: readonly PropertyKey[]) => number | undefined): ContentIssue {
-  if (issue.line) return issue;
-  const path = issue.field.match(/[^.[\]]+/g)?.map((p) => (/^\d+$/.test(p) ? Number(p) : p)) ?? [];
-  const line = lineOf(path);
-  return line ? { ...issue, line } : issue;
-}

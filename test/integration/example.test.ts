@@ -15,7 +15,8 @@ const quarterOfId = (id: string) => `${id.slice(0, 4)}-q${Math.floor((Number(id.
 describe('the example knowledge base', () => {
   let b: BuildResult;
   beforeAll(async () => {
-    b = await buildSite({ content: CONTENT });
+    // Two threads: the worker-thread read (used by default from 400 postmortems) runs inside a real build here.
+    b = await buildSite({ content: CONTENT, env: { HINDSIGHT_THREADS: '2' } });
     if (b.code !== 0) throw new Error(b.output);
   });
 
