@@ -2,7 +2,14 @@
  * The search page's client: Pagefind's JS API, facet filters with counts,
  * sorting, and the query and filters kept in the URL so a search can be shared.
  * Built by Astro/Vite; it runs only on /search/.
+ *
+ * What a first search fetches is kept small: the facet values and their
+ * totals are written into the page at build time, so results come from the
+ * word index alone; the filter files (a large share of the index on a big
+ * knowledge base) are loaded once results are on screen, and the facets then
+ * show the counts for the query (`data-counts="query"` on the facet box).
  */
+import { SEARCH_FACETS as FACETS } from '../../data/search';
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -21,16 +28,8 @@ interface Pagefind {
   search: (term: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
 }
 
-export const FACETS = [
-  { key: 'severity', label: 'Severity' },
-  { key: 'category', label: 'Root cause' },
-  { key: 'service', label: 'Service' },
-  { key: 'team', label: 'Team' },
-  { key: 'tag', label: 'Tag' },
-  { key: 'year', label: 'Year' },
-  { key: 'type', label: 'Incident type' },
-] as const;
-const PAGE = 20;
+/** Results shown at first and per "Show more": each one fetches its own fragment of the index. */
+const PAGE = 10;
 
 interface State {
   q: string;
@@ -82,7 +81,8 @@ export async function startSearch(base: string): Promise<void> {
     document.getElementById('search-app')?.setAttribute('data-state', 'unavailable');
     return;
   }
-  const allFilters = await pagefind.filters();
+  const allFilters = JSON.parse(document.getElementById('search-facet-totals')?.textContent ?? '{}') as Record<string, Record<string, number>>;
+  let filtersLoaded: Promise<unknown> | undefined;
   let state = readState();
   input.value = state.q;
   sortSelect.value = state.sort;
@@ -176,19 +176,33 @@ export async function startSearch(base: string): Promise<void> {
       resultsList.replaceChildren();
       more.hidden = true;
       renderFacets(allFilters);
+      facetsBox.setAttribute('data-counts', 'totals');
       status.textContent = 'Type the words you remember (an error message, a service, a symptom), or pick a filter.';
       return;
     }
-    const response = await pagefind.search(state.q.trim() || null, { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) });
+    facetsBox.setAttribute('data-counts', 'loading');
+    const term = state.q.trim() || null;
+    const sort = state.sort === 'date' ? { sort: { date: 'desc' } } : {};
+    const response = await pagefind.search(term, { filters, ...sort });
     if (mine !== generation || !response) return;
-    const counts = await facetCounts(state.q.trim() || null, filters, response);
-    if (mine !== generation) return;
     shown = response.results;
     rendered = 0;
     resultsList.replaceChildren();
-    renderFacets(counts);
     status.textContent = `${shown.length} result${shown.length === 1 ? '' : 's'}${state.q.trim() ? ` for “${state.q.trim()}”` : ''}${hasFilters ? ' with the selected filters' : ''}.`;
     await renderMore();
+    if (mine !== generation) return;
+    performance.mark('hindsight:search-results');
+    // Counts for this query need every filter file: fetched once, after the results are shown.
+    filtersLoaded ??= pagefind.filters();
+    await filtersLoaded;
+    if (mine !== generation) return;
+    const counted = await pagefind.search(term, { filters });
+    if (mine !== generation || !counted) return;
+    const counts = await facetCounts(term, filters, counted);
+    if (mine !== generation) return;
+    renderFacets(counts);
+    facetsBox.setAttribute('data-counts', 'query');
+    performance.mark('hindsight:search-facet-counts');
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
