@@ -23,6 +23,21 @@ export default {
     /** Two published incidents sharing a service and a root-cause category within this many days form an implicit repeat. */
     windowDays: 180,
   },
+  /**
+   * How much a listing page shows at once, so that /postmortems/, /actions/ and /patterns/ stay
+   * usable at thousands of postmortems. HINDSIGHT_LISTINGS (JSON, e.g. '{"pageSize":10}') overrides
+   * any of these for one build.
+   */
+  listings: {
+    /** /postmortems/ is paginated: this many per page, newest first (/postmortems/, /postmortems/2/, …). */
+    pageSize: 100,
+    /** /actions/ lists this many action items, overdue first; every open item is also on its owner's and its team's page, and every item is in /actions.csv. */
+    actionRows: 200,
+    /** /patterns/ lists this many incidents and missed mechanisms per pattern, then says how many more and where they are. */
+    perPattern: 10,
+    /** /patterns/ shows this many explicit chains and this many implicit repeats in full, newest first; older ones get one row each. */
+    patternCards: 25,
+  },
   /** Quality policy: per rule "off" | "warning" | "error" (see CONTRIBUTING.md, "Quality rules"). */
   quality: {
     // e.g. { 'follow-up-review': 'off', 'blameless-language': 'error' }

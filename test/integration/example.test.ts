@@ -27,6 +27,13 @@ describe('the example knowledge base', () => {
     for (const f of unpublished) expect(b.output).toContain(`${f} (status is ${status(f)}`);
   });
 
+  it('lists every published postmortem on one /postmortems/ page at the default page size', () => {
+    const html = readPage(b.outDir, 'postmortems');
+    for (const id of published) expect(html).toContain(`href="/postmortems/${id}/"`);
+    expect(html).not.toContain('aria-label="Pagination"');
+    expect(existsSync(join(b.outDir, 'postmortems', '2'))).toBe(false);
+  });
+
   it('shows the designed recurrence chain and the unlinked repeat with the item still open', () => {
     const html = readPage(b.outDir, 'patterns');
     const chain = html.slice(html.indexOf('Recurrence chain: 3 incidents'));
