@@ -30,3 +30,49 @@ export function csvField(value: string | number | undefined): string {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+export type ActionGroupKind = 'owners' | 'teams';
+
+/** The open action items of one owner or one team: what /actions/owners/<slug>/ and /actions/teams/<slug>/ list. */
+export interface ActionGroup {
+  kind: ActionGroupKind;
+  /** The owner's handle or the team id, as written in the postmortems. */
+  name: string;
+  /** The URL segment: the name in lowercase without "@", other characters as "-"; unique within the kind. */
+  slug: string;
+  /** Open and in-progress items, overdue first, then by due date. */
+  open: TrackedAction[];
+  overdue: number;
+}
+
+const isOpen = (r: TrackedAction) => r.item.status === 'open' || r.item.status === 'in-progress';
+
+/**
+ * Open items grouped by owner and by team (an item counts under each team of
+ * its postmortem). Owners with the most overdue items come first; teams by name.
+ * Every open item is in exactly one owner's group, so the owner pages reach all of them.
+ */
+export function openActionGroups(rows: readonly TrackedAction[]): Record<ActionGroupKind, ActionGroup[]> {
+  const group = (kind: ActionGroupKind, keysOf: (r: TrackedAction) => readonly string[]) => {
+    const by = new Map<string, TrackedAction[]>();
+    for (const r of rows) {
+      if (!isOpen(r)) continue;
+      for (const key of keysOf(r)) {
+        const list = by.get(key);
+        if (list) list.push(r);
+        else by.set(key, [r]);
+      }
+    }
+    const taken = new Set<string>();
+    return [...by.keys()].sort((a, b) => a.localeCompare(b)).map((name): ActionGroup => {
+      const base = name.replace(/^@/, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+      let slug = base;
+      for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+      taken.add(slug);
+      const open = by.get(name)!;
+      return { kind, name, slug, open, overdue: open.filter((r) => r.overdue).length };
+    });
+  };
+  const owners = group('owners', (r) => [r.item.owner]).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name));
+  return { owners, teams: group('teams', (r) => r.teams) };
+}
