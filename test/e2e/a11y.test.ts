@@ -25,6 +25,7 @@ let browser: Browser;
 let latestReview: string;
 let aService: string;
 let aPostmortem: string;
+let anOwner: string;
 
 beforeAll(async () => {
   const sites = await e2eSites();
@@ -34,6 +35,9 @@ beforeAll(async () => {
   // The postmortem with the most structure on its page (tables, timeline, internal note).
   aPostmortem = '2026-04-14-driver-app-pinned-intermediate-rotation';
   expect(dirs('postmortems')).toContain(aPostmortem);
+  // The build paginates /postmortems/ and gives owners their own action-item pages (LISTINGS in build-sites.ts).
+  expect(dirs('postmortems')).toContain('2');
+  anOwner = dirs('actions/owners')[0]!;
   [server, browser] = await Promise.all([serveDir(sites.root), launchBrowser()]);
 });
 
@@ -66,11 +70,13 @@ const PAGES: Array<{ name: string; path: () => string; ready?: (page: Page) => P
   { name: 'home', path: () => '' },
   { name: 'a postmortem', path: () => `postmortems/${aPostmortem}/` },
   { name: 'all postmortems', path: () => 'postmortems/' },
+  { name: 'a later page of all postmortems', path: () => 'postmortems/2/' },
   { name: 'the cause index', path: () => 'categories/' },
   { name: 'a service page', path: () => `services/${aService}/` },
   { name: 'the latest quarterly review', path: () => `reviews/${latestReview}/` },
   { name: 'patterns', path: () => 'patterns/' },
   { name: 'actions', path: () => 'actions/' },
+  { name: "an owner's action items", path: () => `actions/owners/${anOwner}/` },
   {
     name: 'search with results',
     path: () => 'search/?q=deploy',

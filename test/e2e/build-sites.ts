@@ -26,12 +26,17 @@ declare module 'vitest' {
 
 export const CONTENT = join(REPO, 'content');
 export const TODAY = '2026-11-21';
+/**
+ * Small listing sizes, so the example's two dozen postmortems paginate /postmortems/, cap
+ * /actions/ (with the owner and team pages) and cap /patterns/ the way thousands do with the defaults.
+ */
+export const LISTINGS = { pageSize: 10, actionRows: 10, perPattern: 2, patternCards: 1 };
 
 async function buildOne(tmp: string, name: string, env: Record<string, string>): Promise<string> {
   const result = await buildSite({
     content: CONTENT,
     outDir: join(tmp, name),
-    env: { HINDSIGHT_TODAY: TODAY, HINDSIGHT_CACHE_DIR: join(tmp, `${name}-cache`), ...env },
+    env: { HINDSIGHT_TODAY: TODAY, HINDSIGHT_CACHE_DIR: join(tmp, `${name}-cache`), HINDSIGHT_LISTINGS: JSON.stringify(LISTINGS), ...env },
   });
   if (result.code !== 0) throw new Error(`astro build of the example site (${name}) failed with code ${result.code}:\n${result.output}`);
   return result.outDir;

@@ -23,7 +23,7 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
     const child = spawn(process.execPath, [ASTRO, 'build', '--root', REPO], {
       cwd: work,
       env: {
-        ...process.env,
+        ...withoutViteEnv(process.env),
         HINDSIGHT_CONTENT: resolve(opts.content),
         HINDSIGHT_OUT_DIR: outDir,
         HINDSIGHT_CACHE_DIR: join(work, 'cache'),
@@ -41,10 +41,30 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
   });
 }
 
+/**
+ * Vitest puts Vite's import.meta.env values (BASE_URL "/", MODE "test", DEV, …) and NODE_ENV=test
+ * into a test worker's process.env; a build inheriting them would ignore HINDSIGHT_BASE in links
+ * and not be a production build.
+ */
+function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...rest } = env;
+  return rest;
+}
+
 export function readPage(outDir: string, path: string): string {
   const file = path.endsWith('.xml') || path.endsWith('.json') || path.endsWith('.csv') ? join(outDir, path) : join(outDir, path, 'index.html');
   // Scoped-style markers (data-astro-cid-*) are noise for assertions about content.
   return readFileSync(file, 'utf8').replace(/ data-astro-cid-[a-z0-9]+/g, '');
+}
+
+/** Text of an HTML attribute or element with its character references resolved. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower]!;
+  });
 }
 
 /** Every file below a folder, recursively. */

@@ -1,0 +1,195 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
+import { buildSite, decodeEntities, readPage, type BuildResult } from '../helpers/build';
+
+/*
+ * The long listings at scale, on a generated knowledge base served under /kb/,
+ * with small listing sizes (HINDSIGHT_LISTINGS) so a few hundred postmortems
+ * paginate and summarise the way 10,000 do with the defaults.
+ */
+const LISTINGS = { pageSize: 20, actionRows: 25, perPattern: 3, patternCards: 2 };
+const BASE = '/kb/';
+
+interface Exported {
+  id: string;
+  url: string;
+  metrics: { started: string };
+}
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+const between = (html: string, start: string, end: string) => {
+  const from = html.indexOf(start);
+  expect(from, `${start} on the page`).toBeGreaterThanOrEqual(0);
+  return html.slice(from, html.indexOf(end, from) + end.length);
+};
+const pagePath = (n: number) => (n === 1 ? `${BASE}postmortems/` : `${BASE}postmortems/${n}/`);
+/** The table body rows of an action table as "postmortem-id|title". */
+const actionRows = (html: string) =>
+  [...between(html, '<table class="all-actions">', '</table>').matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)]
+    .map((m) => m[1]!)
+    .filter((row) => row.startsWith('<td>'))
+    .map((row) => {
+      const title = decodeEntities(/^<td>(?:<a [^>]*>)?(.*?)(?:<\/a>)?<\/td>/s.exec(row)![1]!);
+      const id = /postmortems\/([^/]+)\/#action-items/.exec(row)![1]!;
+      return `${id}|${title}`;
+    });
+
+describe('long listings on a generated knowledge base under /kb/', () => {
+  let b: BuildResult;
+  let published: Exported[];
+  let csv: Array<Record<string, string>>;
+
+  beforeAll(async () => {
+    const kb = mkdtempSync(join(tmpdir(), 'hindsight-listings-'));
+    // A variable, not a literal: the type TypeScript infers for generate()'s options leaves out `dir`.
+    const options = { count: 300, dir: kb, seed: 11 };
+    await generate(options);
+    b = await buildSite({ content: kb, env: { HINDSIGHT_BASE: BASE, HINDSIGHT_LISTINGS: JSON.stringify(LISTINGS) } });
+    if (b.code !== 0) throw new Error(b.output);
+    published = (JSON.parse(readPage(b.outDir, 'api/postmortems.json')) as { postmortems: Exported[] }).postmortems;
+    const [header, ...rows] = parseCsv(readPage(b.outDir, 'actions.csv'));
+    csv = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+  });
+
+  describe('/postmortems/', () => {
+    const pages = () => Math.ceil(published.length / LISTINGS.pageSize);
+    const listed = (n: number) => {
+      const html = readPage(b.outDir, pagePath(n).slice(BASE.length));
+      return [...between(html, '<ul class="pm-list">', '</ul>').matchAll(/<a href="\/kb\/postmortems\/([^"/]+)\/">/g)].map((m) => m[1]!);
+    };
+
+    it('has pageSize postmortems a page, page 1 at /postmortems/, and no page past the last', () => {
+      expect(published.length).toBeGreaterThan(LISTINGS.pageSize * 5);
+      for (let n = 1; n <= pages(); n++) expect(listed(n), `page ${n}`).toHaveLength(n < pages() ? LISTINGS.pageSize : published.length - (pages() - 1) * LISTINGS.pageSize);
+      expect(existsSync(join(b.outDir, 'postmortems', '1'))).toBe(false);
+      expect(existsSync(join(b.outDir, 'postmortems', String(pages() + 1)))).toBe(false);
+    });
+
+    it('lists every published postmortem exactly once, newest first across the pages', () => {
+      const all = Array.from({ length: pages() }, (_, i) => listed(i + 1)).flat();
+      const newestFirst = [...published].sort((x, y) => Date.parse(y.metrics.started) - Date.parse(x.metrics.started) || x.id.localeCompare(y.id)).map((p) => p.id);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all).toEqual(newestFirst);
+    });
+
+    it('links each page to the previous and the next, marks the current one and says "page N of M"', () => {
+      const last = pages();
+      for (let n = 1; n <= last; n++) {
+        const nav = between(readPage(b.outDir, pagePath(n).slice(BASE.length)), '<nav aria-label="Pagination"', '</nav>');
+        expect(nav).toContain(`Page ${n} of ${last}`);
+        expect([...nav.matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1])).toEqual([pagePath(n)]);
+        expect(/<a href="([^"]+)" rel="prev">/.exec(nav)?.[1]).toBe(n > 1 ? pagePath(n - 1) : undefined);
+        expect(/<a href="([^"]+)" rel="next">/.exec(nav)?.[1]).toBe(n < last ? pagePath(n + 1) : undefined);
+        for (const [, href] of nav.matchAll(/href="([^"]+)"/g)) expect(href).toMatch(/^\/kb\/postmortems\/(\d+\/)?$/);
+        // The first and the last page are always one click away.
+        expect(nav).toContain(`href="${pagePath(1)}"`);
+        expect(nav).toContain(`href="${pagePath(last)}"`);
+      }
+    });
+
+    it('gives each page its own title, description and canonical link, and lists them all in the sitemap', () => {
+      const sitemap = readFileSync(join(b.outDir, 'sitemap-0.xml'), 'utf8');
+      const titles = new Set<string>();
+      const descriptions = new Set<string>();
+      for (let n = 1; n <= pages(); n++) {
+        const html = readPage(b.outDir, pagePath(n).slice(BASE.length));
+        titles.add(/<title>([^<]+)<\/title>/.exec(html)![1]!);
+        descriptions.add(/<meta name="description" content="([^"]+)"/.exec(html)![1]!);
+        expect(html).toContain(`<link rel="canonical" href="https://hindsight.example${pagePath(n)}">`);
+        expect(sitemap).toContain(`<loc>https://hindsight.example${pagePath(n)}</loc>`);
+      }
+      expect(titles.size).toBe(pages());
+      expect(descriptions.size).toBe(pages());
+      expect([...titles][1]).toMatch(/^All postmortems, page 2 of \d+ · /);
+    });
+  });
+
+  describe('/actions/', () => {
+    const isOpen = (r: Record<string, string>) => r.status === 'open' || r.status === 'in-progress';
+    const key = (r: Record<string, string>) => `${r.postmortem}|${r.title}`;
+    const groupPages = (html: string, kind: 'owners' | 'teams') => [...html.matchAll(new RegExp(`<a href="/kb/actions/${kind}/([^"/]+)/">([^<]+)</a>`, 'g'))].map((m) => ({ slug: m[1]!, name: decodeEntities(m[2]!) }));
+
+    it('lists the first actionRows items, overdue first, and says where the rest are', () => {
+      const html = readPage(b.outDir, 'actions');
+      expect(csv.length).toBeGreaterThan(LISTINGS.actionRows);
+      expect(csv.filter((r) => r.overdue === 'yes').length).toBeGreaterThan(0);
+      expect(actionRows(html)).toEqual(csv.slice(0, LISTINGS.actionRows).map(key));
+      expect(html).toContain(`The first ${LISTINGS.actionRows} action items`);
+      expect(html).toContain(`The other ${(csv.length - LISTINGS.actionRows).toLocaleString('en')} are in the <a href="/kb/actions.csv">CSV</a>`);
+    });
+
+    it("puts every open item on its owner's page and on its teams' pages, exactly once each", () => {
+      const html = readPage(b.outDir, 'actions');
+      const open = csv.filter(isOpen);
+      for (const kind of ['owners', 'teams'] as const) {
+        const seen = new Map<string, string[]>();
+        for (const { slug, name } of groupPages(html, kind)) {
+          const page = readPage(b.outDir, `actions/${kind}/${slug}`);
+          expect(page).toContain(`<h1>Action items ${kind === 'owners' ? 'owned by' : 'of team'} `);
+          for (const row of actionRows(page)) seen.set(row, [...(seen.get(row) ?? []), name]);
+        }
+        const expected = new Map<string, string[]>();
+        for (const r of open) for (const name of kind === 'owners' ? [r.owner!] : r.teams!.split(' ').filter(Boolean)) expected.set(key(r), [...(expected.get(key(r)) ?? []), name]);
+        expect(new Map([...seen].map(([k, v]) => [k, v.sort()]))).toEqual(new Map([...expected].map(([k, v]) => [k, v.sort()])));
+      }
+    });
+  });
+
+  describe('/patterns/', () => {
+    it('shows patternCards patterns of each kind in full and every other one as a row with its anchor', () => {
+      const html = readPage(b.outDir, 'patterns');
+      const total = Number(/<div class="value">(\d+)<\/div><div class="label">patterns<\/div>/.exec(html)![1]);
+      const cards = html.match(/<article class="pattern" id="pattern-/g) ?? [];
+      const rows = html.match(/<tr id="pattern-/g) ?? [];
+      expect(cards.length).toBe(2 * LISTINGS.patternCards);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(cards.length + rows.length).toBe(total);
+      // Reviews and the home page link each pattern by its anchor.
+      const ids = new Set([...html.matchAll(/ id="(pattern-[^"]+)"/g)].map((m) => m[1]!));
+      expect(ids.size).toBe(total);
+      const linked = ['', 'reviews/2026-q3', 'reviews/2025-q1'].flatMap((p) => [...readPage(b.outDir, p).matchAll(/href="\/kb\/patterns\/#([^"]+)"/g)].map((m) => m[1]!));
+      expect(linked.length).toBeGreaterThan(0);
+      for (const id of linked) expect(ids.has(id), id).toBe(true);
+    });
+
+    it('lists perPattern incidents and mechanisms on a card and says how many more there are', () => {
+      const html = readPage(b.outDir, 'patterns');
+      const cards = html.split('<article class="pattern"').slice(1).map((c) => c.slice(0, c.indexOf('</article>')));
+      for (const card of cards) {
+        const incidents = between(card, '<ol class="pattern-incidents">', '</ol>').match(/<li>/g) ?? [];
+        const heading = /<h3[^>]*>(Recurrence chain: (\d+) incidents|(\d+) incidents in )/.exec(card)!;
+        const size = Number(heading[2] ?? heading[3]);
+        expect(incidents.length).toBe(Math.min(size, LISTINGS.perPattern));
+        if (size > LISTINGS.perPattern) expect(card).toContain(`…and ${size - LISTINGS.perPattern} more incident`);
+        const missed = Number(/did not land in time \((\d+)\)/.exec(card)?.[1] ?? 0);
+        const rows = card.includes('<table class="missed">') ? between(card, '<tbody>', '</tbody>').match(/<tr>/g) ?? [] : [];
+        expect(rows.length).toBe(Math.min(missed, LISTINGS.perPattern));
+        if (missed > LISTINGS.perPattern) expect(card).toContain(`…and ${missed - LISTINGS.perPattern} more:`);
+      }
+      expect(cards.some((c) => c.includes('…and '))).toBe(true);
+    });
+  });
+});
