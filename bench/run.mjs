@@ -20,7 +20,11 @@
  *   --runs R           repetitions per size (default 1)
  *   --keep             keep bench/.work (generated sets and built sites)
  *   --seed S           generator seed (default 42)
- *   --skip a,b         skip some of: baseline, check, analyse
+ *   --skip a,b         skip some of: baseline, check, analyse, search
+ *
+ * For the largest size it also measures a first search in Chromium
+ * (bench/lib/search-cost.ts): on the full site's /search/ page, and Pagefind
+ * alone over the baseline's index (the floor any Pagefind search pays).
  *   --profile          also run one full build under `node --cpu-prof` and
  *                      print where its CPU time goes, per phase
  *   --profile-count N  the size to profile (default: the largest count)
@@ -369,6 +373,14 @@ async function analyse(dir) {
   try { return JSON.parse(m.stdout.trim().split('\n').pop()); } catch { return { error: m.lines.slice(-5).map((l) => l.text).join(' / ') }; }
 }
 
+/** A first search in Chromium on a built site (bench/lib/search-cost.ts); `api` for the bare baseline. */
+async function searchCost(dist, query, api) {
+  const m = await measure(process.execPath, [TSX, join(REPO, 'bench/lib/search-cost.ts'), dist, query, '3', ...(api ? ['--api'] : [])], { keepStdout: true });
+  try { return JSON.parse(m.stdout.trim().split('\n').pop()); } catch { return { error: m.lines.slice(-5).map((l) => l.text).join(' / ') || `exit ${m.exit}` }; }
+}
+
+const SEARCH_QUERIES = ['connection pool', 'certificate expiry'];
+
 /* ---------------------------------------------------------------- output */
 
 const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
@@ -456,6 +468,18 @@ function printSize(n, sum) {
     ];
     process.stdout.write(`\n${table(rows2)}\n`);
   } else if (analysis?.error) process.stdout.write(`analysis failed: ${analysis.error}\n`);
+  if (sum.search?.full?.length) {
+    const kib = (b) => (b === undefined ? '—' : `${(b / 1024).toFixed(0)} KiB`);
+    const ms = (x) => (x === undefined ? '—' : `${x} ms`);
+    const rows3 = [['first search in Chromium (fresh cache, median of 3)', 'fetched to results', 'with facet counts', 'requests', 'search (cold / warm)', 'results shown after typing']];
+    for (const r of sum.search.full) {
+      rows3.push(r.error ? [`/search/ "${r.query ?? '?'}"`, `failed: ${r.error}`, '', '', '', ''] : [`/search/ page, "${r.query}" (${int(r.results)} results)`, kib(r.bytes), kib(r.bytesWithCounts), `${r.requests} + ${r.requestsWithCounts - r.requests}`, `${ms(r.searchColdMs)} / ${ms(r.searchWarmMs)}`, ms(r.typingMs)]);
+    }
+    for (const r of sum.search.baseline ?? []) {
+      rows3.push(r.error ? ['baseline: Pagefind alone', `failed: ${r.error}`, '', '', '', ''] : [`baseline: Pagefind API alone, "${r.query}"`, kib(r.bytes), '—', String(r.requests), `${ms(r.searchColdMs)} / ${ms(r.searchWarmMs)}`, '—']);
+    }
+    process.stdout.write(`\n${table(rows3)}\n(bytes as a static host serves them: text gzipped, Pagefind's files as written; "search" is pagefind.search() plus the first 10 results' fragments inside the page; "results shown" includes the box's 150 ms debounce)\n`);
+  }
   const pp = full?.postmortemPages;
   if (pp) {
     process.stdout.write(`\npostmortem pages: ${int(pp.pages)}; HTML+CSS p50 ${kb(pp.p50)}, p95 ${kb(pp.p95)}, max ${kb(pp.max)} (${pp.largest.id}: HTML ${kb(pp.largest.html)} + CSS ${kb(pp.largest.css)}); pages with JS: ${pp.withJs}${pp.jsExample ? ` (e.g. ${pp.jsExample})` : ''}\n`);
@@ -481,6 +505,11 @@ function targets(bySize) {
     const f = big.full.wallMs / small.full.wallMs;
     add('10,000 time ≤ 11 × 1,000 time', f <= TARGETS.scaling ? 'PASS' : 'MISS', `${f.toFixed(2)}×`);
   } else add('10,000 time ≤ 11 × 1,000 time', 'n/a', 'needs --count 1000,10000 in one invocation');
+  const firstSearch = big?.search?.full?.[0];
+  if (firstSearch && !firstSearch.error) {
+    add('10,000: first search fetches ≤ 150 KB', firstSearch.bytes <= 150 * 1000 ? 'PASS' : 'MISS', `${(firstSearch.bytes / 1024).toFixed(0)} KiB to results for "${firstSearch.query}" (bare Pagefind over the baseline: ${big.search.baseline?.[0]?.bytes ? `${(big.search.baseline[0].bytes / 1024).toFixed(0)} KiB` : '—'})`);
+    add('10,000: first search answers < 100 ms', firstSearch.searchColdMs < 100 ? 'PASS' : 'MISS', `${firstSearch.searchColdMs} ms cold, ${firstSearch.searchWarmMs} ms warm (pagefind.search + 10 fragments)`);
+  } else add('10,000: first search ≤ 150 KB, < 100 ms', 'n/a', firstSearch?.error ? `failed: ${firstSearch.error}` : 'not measured (needs --count 10000)');
   for (const [n, sum] of bySize) {
     const pp = sum.full?.postmortemPages;
     if (!pp) continue;
@@ -512,17 +541,28 @@ for (const n of counts) {
     for (const name of await readdir(join(dir, 'postmortems'))) await cp(join(dir, 'postmortems', name), join(mdDir, name.replace(/\.mdx$/, '.md')));
   }
   const per = { full: [], baseline: [], check: [] };
+  const search = {};
   for (let r = 1; r <= runs; r++) {
     log(`${n}: run ${r}/${runs}: full build…`);
     const f = await fullBuild(n, dir, r);
     per.full.push(f.result);
     log(`${n}: run ${r}/${runs}: full build ${s(f.result.wallMs)} (exit ${f.result.exit}), peak ${mib(f.result.peakBytes)}`);
+    const measureSearch = r === runs && n === Math.max(...counts) && !skip.has('search') && f.result.exit === 0;
+    if (measureSearch) {
+      log(`${n}: first search in Chromium…`);
+      search.full = [];
+      for (const q of SEARCH_QUERIES) search.full.push(await searchCost(join(f.out, 'dist'), q, false));
+    }
     if (!(args.keep && r === runs)) await rm(f.out, { recursive: true, force: true });
     if (!skip.has('baseline')) {
       log(`${n}: run ${r}/${runs}: baseline…`);
       const b = await baselineBuild(n, mdDir, r);
       per.baseline.push(b.result);
       log(`${n}: run ${r}/${runs}: baseline ${s(b.result.wallMs)} (exit ${b.result.exit}), peak ${mib(b.result.peakBytes)}`);
+      if (measureSearch && b.result.exit === 0) {
+        search.baseline = [];
+        for (const q of SEARCH_QUERIES) search.baseline.push(await searchCost(join(b.out, 'dist'), q, true));
+      }
       if (!(args.keep && r === runs)) await rm(b.out, { recursive: true, force: true });
     }
     if (!skip.has('check')) {
@@ -550,6 +590,7 @@ for (const n of counts) {
     baseline: medianOf(per.baseline),
     check: medianOf(per.check),
     analysis,
+    search,
     runs: per,
     generator: gen.stats,
   };
@@ -591,6 +632,7 @@ const json = {
     check: v.check,
     ratio: v.full?.wallMs && v.baseline?.wallMs ? v.full.wallMs / v.baseline.wallMs : undefined,
     analysis: v.analysis,
+    search: v.search,
     generator: v.generator,
   }])),
   profile: profile && { n: profile.n, wallMs: profile.wallMs, byArea: profile.byArea.slice(0, 14), byFunction: profile.byFunction.slice(0, 20), windows: profile.windows },

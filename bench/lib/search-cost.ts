@@ -1,7 +1,16 @@
 /*
  * The cost of a first search on a built site, in Debian's Chromium:
  *
- *   npx tsx bench/lib/search-cost.ts <dist> [query] [runs]
+ *   npx tsx bench/lib/search-cost.ts <dist> [query] [runs] [--api]
+ *
+ * The site is served as a static host serves it: text files (the HTML, CSS
+ * and pagefind.js) gzipped, Pagefind's own files as they are (already
+ * compressed).
+ *
+ * With --api (the bare baseline site, which has no search page) it measures
+ * Pagefind alone: a fresh page imports pagefind.js, searches, and loads the
+ * first ten results, as any Pagefind UI must; the bytes and the time are the
+ * floor a Pagefind search over the same postmortems costs.
  *
  * For each run, a fresh browser context (empty cache) opens /search/, waits
  * until the search app has initialised Pagefind, types the query and waits
@@ -17,7 +26,8 @@
  */
 import { launchBrowser, serveDir } from '../../test/helpers/browser.ts';
 
-const [dist, query = 'connection pool', runsArg = '3'] = process.argv.slice(2);
+const api = process.argv.includes('--api');
+const [dist, query = 'connection pool', runsArg = '3'] = process.argv.slice(2).filter((a) => a !== '--api');
 if (!dist) {
   process.stderr.write('usage: tsx bench/lib/search-cost.ts <dist> [query] [runs]\n');
   process.exit(2);
@@ -31,7 +41,46 @@ const median = (xs: number[]) => {
   return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
 };
 
-const server = await serveDir(dist);
+/*
+ * Pagefind's own API in the page: init, then the query with its first
+ * SHOWN results' fragments, cold (first query of the page), then a second,
+ * different query (warm). A string, not a function: tsx would add helpers to
+ * a function that do not exist in the page.
+ */
+const PROBE = `(async () => {
+  const pagefind = await import(location.pathname.replace(/search\\/$/, '').replace(/[^/]*$/, '') + 'pagefind/pagefind.js');
+  await pagefind.init();
+  const timed = async (text) => {
+    const start = performance.now();
+    const found = await pagefind.search(text);
+    await Promise.all(found.results.slice(0, ${SHOWN}).map((x) => x.data()));
+    return performance.now() - start;
+  };
+  const cold = await timed(${JSON.stringify(query)});
+  performance.mark('probe:first-query');
+  return [cold, await timed('database failover')];
+})()`;
+
+/** Bare Pagefind (no search page): bytes and times of the probe alone, from a fresh page. */
+async function apiSample(context: import('playwright-core').BrowserContext): Promise<Sample> {
+  const page = await context.newPage();
+  const files: Array<Promise<{ url: string; bytes: number; startedAt: number }>> = [];
+  page.on('requestfinished', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith('/pagefind/')) files.push(req.sizes().then((s) => ({ url: path, bytes: s.responseBodySize + s.responseHeadersSize, startedAt: req.timing().startTime })));
+  });
+  await page.goto(server.url);
+  const t0 = performance.now();
+  const [searchColdMs, searchWarmMs] = (await page.evaluate(PROBE)) as [number, number];
+  const typingMs = performance.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const firstAt = (await page.evaluate('performance.timeOrigin + performance.getEntriesByName("probe:first-query")[0].startTime')) as number;
+  const all = (await Promise.all(files)).filter((f) => f.startedAt <= firstAt);
+  const bytes = all.reduce((n, f) => n + f.bytes, 0);
+  return { bytes, requests: all.length, bytesWithCounts: bytes, requestsWithCounts: all.length, typingMs, countsMs: typingMs, searchColdMs, searchWarmMs, results: 0, files: all.map((f) => ({ url: f.url, bytes: f.bytes, beforeResults: true })) };
+}
+
+const server = await serveDir(dist, { gzip: true });
 const browser = await launchBrowser();
 interface Sample {
   bytes: number;
@@ -49,6 +98,11 @@ const samples: Sample[] = [];
 try {
   for (let r = 0; r < runs; r++) {
     const context = await browser.newContext();
+    if (api) {
+      samples.push(await apiSample(context));
+      await context.close();
+      continue;
+    }
     const page = await context.newPage();
     const sizes: Array<Promise<{ url: string; bytes: number; startedAt: number }>> = [];
     page.on('requestfinished', (req) => {
@@ -74,18 +128,7 @@ try {
     const probe = await context.newPage();
     await probe.goto(`${server.url}search/`);
     await probe.waitForSelector('#search-app[data-state="ready"]');
-    // A string, not a function: tsx would add helpers to a function that do not exist in the page.
-    const [searchColdMs, searchWarmMs] = (await probe.evaluate(`(async () => {
-      const pagefind = await import(location.pathname.replace(/search\\/$/, '') + 'pagefind/pagefind.js');
-      await pagefind.init();
-      const timed = async (text) => {
-        const start = performance.now();
-        const found = await pagefind.search(text);
-        await Promise.all(found.results.slice(0, ${SHOWN}).map((x) => x.data()));
-        return performance.now() - start;
-      };
-      return [await timed(${JSON.stringify(query)}), await timed('database failover')];
-    })()`)) as [number, number];
+    const [searchColdMs, searchWarmMs] = (await probe.evaluate(PROBE)) as [number, number];
     const toResults = files.filter((f) => f.startedAt <= resultsAt);
     samples.push({
       bytes: toResults.reduce((n, f) => n + f.bytes, 0),
@@ -106,6 +149,7 @@ try {
   await server.close();
 }
 const summary = {
+  mode: api ? 'pagefind-api' : 'search-page',
   query,
   runs,
   results: samples[0]?.results,

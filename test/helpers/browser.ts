@@ -3,10 +3,11 @@
  * and a tiny static file server (node:http, no dependencies) that serves a
  * built site the way a static host does, optionally under a URL prefix.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -40,6 +41,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
 export interface StaticServer {
   /** Origin plus prefix, always ending in `/`, e.g. `http://127.0.0.1:41234/kb/`. */
   url: string;
@@ -54,8 +57,11 @@ export interface StaticServer {
  * Directories answer with their index.html; a directory requested without
  * its trailing slash is redirected, as static hosts do; anything outside the
  * prefix or the directory is a 404 (with the site's 404.html when it has one).
+ * With `gzip`, text files (HTML, CSS, JS, JSON, SVG, XML) are sent gzipped to a
+ * client that accepts it, as static hosts do; Pagefind's own files are already
+ * compressed and go as they are.
  */
-export async function serveDir(dir: string, opts: { prefix?: string } = {}): Promise<StaticServer> {
+export async function serveDir(dir: string, opts: { prefix?: string; gzip?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const prefix = `/${(opts.prefix ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const log: StaticServer['log'] = [];
@@ -101,8 +107,14 @@ export async function serveDir(dir: string, opts: { prefix?: string } = {}): Pro
     if (!existsSync(file) || !statSync(file).isFile()) return notFound(res, path);
     const size = statSync(file).size;
     log.push({ path, status: 200 });
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (opts.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipSync(readFileSync(file));
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': String(body.length), 'cache-control': 'no-cache', vary: 'accept-encoding' });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': String(size),
       'cache-control': 'no-cache',
     });
