@@ -236,7 +236,8 @@ async function siteStats(dist) {
 async function postmortemPages(dist) {
   const root = join(dist, 'postmortems');
   let ids = [];
-  try { ids = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name); } catch { return undefined; }
+  // postmortems/2/, postmortems/3/ … are pages of the paginated list, not postmortems.
+  try { ids = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name)).map((d) => d.name); } catch { return undefined; }
   const cssCache = new Map();
   const sizes = [];
   let withJs = 0, jsExample;
