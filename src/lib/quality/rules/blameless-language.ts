@@ -1,15 +1,20 @@
 import { BLAMELESS_PATTERNS, globalRegex } from '../blameless-patterns';
 import type { Finding, QualityRule } from '../types';
+import { Prefilters } from '../prefilter';
 import { maskNonProse } from '../text';
 
 const PATTERNS = BLAMELESS_PATTERNS.map((pattern) => ({ pattern, regex: globalRegex(pattern) }));
+/** What each pattern's matches must contain: a text without it is skipped (prefilter.ts). */
+const PREFILTERS = new Prefilters(BLAMELESS_PATTERNS.map((p) => p.regex));
 
 /** Every blameless-language finding in one text; `lineAt` gives body findings their file line. */
 function scan(text: string, field: string, lineAt?: (index: number) => number): Finding[] {
   const masked = maskNonProse(text);
+  const mayMatch = PREFILTERS.scan(masked);
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const { pattern, regex } of PATTERNS) {
+  for (const [i, { pattern, regex }] of PATTERNS.entries()) {
+    if (!mayMatch[i]) continue;
     for (const m of masked.matchAll(regex)) {
       const line = lineAt?.(m.index);
       const key = `${pattern.id}:${line ?? ''}`;

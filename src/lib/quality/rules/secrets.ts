@@ -1,4 +1,5 @@
 import { redactMatch, SENSITIVE_PATTERNS, type SensitivePattern } from '../sensitive-patterns';
+import { Prefilters } from '../prefilter';
 import type { Finding, QualityRule, RuleContext } from '../types';
 
 interface Hit {
@@ -8,6 +9,9 @@ interface Hit {
   text: string;
 }
 
+/** What each pattern's matches must contain: a text without it is skipped (prefilter.ts). */
+const PREFILTERS = new Prefilters(SENSITIVE_PATTERNS.map((p) => p.regex));
+
 /**
  * Every sensitive match in one text. Specific patterns come first in
  * SENSITIVE_PATTERNS; a later, more general one that overlaps an earlier hit
@@ -16,7 +20,9 @@ interface Hit {
  */
 export function findSensitive(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const pattern of SENSITIVE_PATTERNS) {
+  const mayMatch = PREFILTERS.scan(text);
+  for (const [i, pattern] of SENSITIVE_PATTERNS.entries()) {
+    if (!mayMatch[i]) continue;
     for (const m of text.matchAll(pattern.regex)) {
       if (pattern.accept && !pattern.accept(m)) continue;
       const start = m.index, end = start + m[0].length;
