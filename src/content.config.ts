@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import type { PostmortemEntry } from './kb/entry';
 import { catalogLoader, postmortemLoader } from './kb/loader';
 import { buildOptionsFromEnv } from './kb/select';
+import { settings } from './settings';
 import { category, service, severity, team } from './schema/catalog';
 
 // The knowledge base folder can be pointed elsewhere (fixture sites, the benchmark).
 const root = resolve(process.env.HINDSIGHT_CONTENT ?? 'content');
-const options = buildOptionsFromEnv(process.env, root);
+const options = { ...buildOptionsFromEnv(process.env, root), quality: { overrides: settings.quality, today: settings.today } };
 
 /*
  * Entries are validated by our own loader (every file, every error, one

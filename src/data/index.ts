@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PostmortemEntry } from '../kb/entry';
 import { incidentMetrics } from '../lib/metrics';
 import { detectPatterns, type RepeatPattern } from '../lib/patterns';
-import { resolveQualityConfig, runQualityPolicy, type QualityResult } from '../lib/quality';
+import type { QualityResult } from '../lib/quality';
 import { incidentDocument, similarIncidents, type SimilarIncident } from '../lib/similarity';
 import type { Category, Service, Severity, Team } from '../schema/catalog';
 import { settings } from '../settings';
@@ -70,7 +70,6 @@ async function load(): Promise<Site> {
   const severityById = new Map(severityList.map((s) => [s.id, s]));
   const categoryById = new Map(categoryList.map((c) => [c.id, c]));
 
-  const qualityConfig = resolveQualityConfig(settings.quality);
   const postmortems = entries.map((entry: CollectionEntry<'postmortems'>): Postmortem => {
     const data = entry.data as PostmortemEntry;
     const m = incidentMetrics(data.timeline);
@@ -82,7 +81,7 @@ async function load(): Promise<Site> {
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,
       recurredAs: [],
-      quality: runQualityPolicy({ file: data.file, data, body: data.body, bodyLineOffset: data.bodyLine, today: settings.today }, qualityConfig),
+      quality: data.quality,
     };
   });
   postmortems.sort((a, b) => b.metrics.startedAt.getTime() - a.metrics.startedAt.getTime() || a.id.localeCompare(b.id));

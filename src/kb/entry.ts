@@ -1,3 +1,4 @@
+import type { QualityResult } from '../lib/quality';
 import type { PostmortemFrontmatter } from '../schema/postmortem';
 import type { PostmortemSource } from './read';
 
@@ -9,9 +10,11 @@ export interface PostmortemEntry extends PostmortemFrontmatter {
   text: string;
   /** The body's `##` headings. */
   headings: string[];
-  /** The MDX body as this edition may show it, and its first line in the file (for the quality policy). */
-  body: string;
-  bodyLine: number;
+  /**
+   * The quality policy's result, computed while the file was read (on the read's
+   * threads, as `hindsight check` does), so that the store need not keep the MDX source.
+   */
+  quality: QualityResult;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface PostmortemEntry extends PostmortemFrontmatter {
  * Category aliases are resolved to their canonical id.
  */
 export function postmortemEntry(
-  pm: PostmortemSource,
+  pm: PostmortemSource & { quality: QualityResult },
   ctx: { visible: ReadonlySet<string>; canonicalCategory: (id: string) => string },
 ): PostmortemEntry {
   const { related, recurrence_of, ...rest } = pm.data;
@@ -37,7 +40,6 @@ export function postmortemEntry(
     file: pm.file,
     text: pm.text,
     headings: pm.headings,
-    body: pm.body,
-    bodyLine: pm.bodyLine,
+    quality: pm.quality,
   };
 }

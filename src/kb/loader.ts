@@ -16,7 +16,8 @@ let pending: { key: string; promise: Promise<KnowledgeBase> } | undefined;
 function read(options: BuildOptions, fresh: boolean): Promise<KnowledgeBase> {
   const key = JSON.stringify(options);
   if (!fresh && pending?.key === key) return pending.promise;
-  pending = { key, promise: readKnowledgeBase({ root: options.root, edition: options.edition, render: true }) };
+  const quality = options.quality ? { quality: { overrides: options.quality.overrides, strict: false, today: options.quality.today } } : {};
+  pending = { key, promise: readKnowledgeBase({ root: options.root, edition: options.edition, render: true, ...quality }) };
   return pending.promise;
 }
 
@@ -46,7 +47,8 @@ export function postmortemLoader(options: BuildOptions): Loader {
       const canonical = categoryResolver(kb.catalog);
       store.clear();
       for (const pm of included) {
-        const entry = postmortemEntry(pm, { visible, canonicalCategory: (id) => canonical(id) ?? id });
+        if (!pm.quality) throw new Error(`${pm.file}: the quality policy did not run (postmortemLoader needs options.quality)`);
+        const entry = postmortemEntry({ ...pm, quality: pm.quality }, { visible, canonicalCategory: (id) => canonical(id) ?? id });
         // The store is typed loosely; the collection's schema carries PostmortemEntry to the pages.
         store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file });
       }

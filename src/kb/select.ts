@@ -1,3 +1,4 @@
+import type { QualityConfigOverrides } from '../lib/quality';
 import type { Edition } from './safe-mdx';
 
 export interface BuildOptions {
@@ -7,6 +8,8 @@ export interface BuildOptions {
   edition: Edition;
   /** Include draft and in-review postmortems, with a banner on their pages. */
   preview: boolean;
+  /** Quality-policy settings (hindsight.config.mjs) and the date overdue items are judged against. */
+  quality?: { overrides: QualityConfigOverrides; today: string };
 }
 
 interface Selectable {

@@ -11,7 +11,7 @@ export async function GET() {
   const postmortems = site.postmortems
     .filter((pm) => pm.data.status === 'published')
     .map((pm) => {
-      const { file: _file, text: _text, headings: _headings, body: _body, bodyLine: _bodyLine, ...frontmatter } = pm.data;
+      const { file: _file, text: _text, headings: _headings, quality: _quality, ...frontmatter } = pm.data;
       return {
         id: pm.id,
         url: href(`/postmortems/${pm.id}/`),
