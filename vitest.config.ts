@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     // Builds the example site once for the browser tests (skipped when no test/e2e file runs).
-    globalSetup: ['test/helpers/clean-builds.ts', 'test/e2e/global-setup.ts'],
+    globalSetup: ['test/helpers/compile-package.ts', 'test/helpers/clean-builds.ts', 'test/e2e/global-setup.ts'],
   },
 });

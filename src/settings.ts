@@ -1,27 +1,16 @@
 /*
- * The site's settings: hindsight.config.mjs plus the few switches read from the
- * environment. Pages and the data module import this; src/lib never does.
+ * The settings as pages see them: resolved once by the integration (src/config/settings.ts) and
+ * handed over through a virtual module. Pages and the data module import this; src/lib never does.
  */
-import config from '../hindsight.config.mjs';
-import { buildOptionsFromEnv } from './kb/select';
+import resolved from 'virtual:hindsight/settings';
 
-const options = buildOptionsFromEnv(process.env, process.env.HINDSIGHT_CONTENT ?? 'content');
+export const settings = resolved;
 
-export const settings = {
-  ...config,
-  edition: options.edition,
-  preview: options.preview,
-  /**
-   * "Today" for overdue action items: the build date, or HINDSIGHT_TODAY
-   * (YYYY-MM-DD) for reproducible builds and tests.
-   */
-  today: process.env.HINDSIGHT_TODAY ?? new Date().toISOString().slice(0, 10),
-};
-
-/** Link to edit a postmortem's source in the repository. */
-export function editUrl(id: string): string {
-  const { url, branch, contentDir } = config.repository;
-  return `${url.replace(/\/$/, '')}/edit/${branch}/${contentDir}/postmortems/${id}.mdx`;
+/** Link to edit a postmortem's source in the repository, when the repository is configured. */
+export function editUrl(id: string): string | undefined {
+  const { url, branch } = settings.repository;
+  if (!url) return undefined;
+  return `${url.replace(/\/$/, '')}/edit/${branch}/${settings.contentDir}/postmortems/${id}.mdx`;
 }
 
 /** A site-internal URL with Astro's `base` applied, always with a trailing slash for pages. */

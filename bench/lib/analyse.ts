@@ -73,7 +73,11 @@ const qualityMs = ms(t);
 const { included } = selectForEdition(kb.postmortems, { edition: 'internal', preview: false });
 const visible = new Set(included.map((p) => p.id));
 const canonical = categoryResolver(kb.catalog);
-const entries = included.map((pm) => ({ id: pm.id, data: postmortemEntry({ ...pm, quality: quality.get(pm.id)! }, { visible, canonicalCategory: (id) => canonical(id) ?? id }) }));
+const entries = included.map((pm) => {
+  const data = postmortemEntry({ ...pm, quality: quality.get(pm.id)! });
+  const related = (data.related ?? []).filter((id) => visible.has(id));
+  return { id: pm.id, data: { ...data, root_cause: { ...data.root_cause, category: canonical(data.root_cause.category) ?? data.root_cause.category }, related } };
+});
 const published = entries.filter((e) => e.data.status === 'published');
 
 t = performance.now();

@@ -14,7 +14,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import config from '../../hindsight.config.mjs';
 import { readKnowledgeBase } from '../../src/kb/read.ts';
 import { QUALITY_RULES, resolveQualityConfig, runQualityPolicy } from '../../src/lib/quality/index.ts';
 import { isNearMiss } from '../../src/lib/quality/near-miss.ts';
@@ -34,7 +33,7 @@ const root = resolve(dir);
 const digestFile = digestFlag ?? `/tmp/quality-digest-${basename(root)}.jsonl`;
 
 const kb = await readKnowledgeBase({ root, render: false });
-const quality = resolveQualityConfig({ ...config.quality, strict: false });
+const quality = resolveQualityConfig({ strict: false });
 const inputs: QualityInput[] = kb.postmortems.map((pm) => ({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: TODAY }));
 
 const median = (xs: number[]) => {

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import config from '../../hindsight.config.mjs';
+import type { Settings } from '../config/settings';
 import { readKnowledgeBase } from '../kb/read';
-import { QualityConfigError, resolveQualityConfig } from '../lib/quality';
+import { isCalendarDate } from '../schema/datetime';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { parse, UsageError } from './io';
+import { cliSettings } from './settings';
 
 export const CHECK_HELP = `hindsight check [files…] [options]
 
@@ -13,7 +13,7 @@ items, 5 Whys depth, quantified impact, secrets and personal data, overdue
 actions, body sections). With no files, checks every postmortem.
 
 Options:
-  --root <dir>       knowledge-base folder (default: content, or $HINDSIGHT_CONTENT)
+  --root <dir>       knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
   --format <f>       human (default), github (GitHub Actions annotations) or json
   --strict           policy warnings become errors (exit 1)
   --today <date>     YYYY-MM-DD to judge overdue action items against (default: today, UTC)
@@ -37,20 +37,14 @@ export interface CheckReport {
 }
 
 /** Everything `check` finds, without printing: the tests and the benchmark call this too. */
-export async function checkKnowledgeBase(opts: { root: string; files?: string[]; strict?: boolean; today?: string }): Promise<CheckReport> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  try {
-    // Resolved here first so that a configuration mistake is a usage error, before any file is read.
-    resolveQualityConfig({ ...config.quality, strict: opts.strict ?? false });
-  } catch (error) {
-    if (error instanceof QualityConfigError) throw new UsageError(`hindsight.config.mjs, quality: ${error.message}`);
-    throw error;
-  }
+export async function checkKnowledgeBase(settings: Settings, opts: { files?: string[]; strict?: boolean } = {}): Promise<CheckReport> {
   // The policy runs inside the read, on the same threads, while each file is at hand.
   const kb = await readKnowledgeBase({
-    root: opts.root,
+    root: settings.content,
     render: false,
-    quality: { overrides: config.quality, strict: opts.strict ?? false, today },
+    fields: settings.fields,
+    threads: settings.threads,
+    quality: { overrides: settings.quality, strict: opts.strict ?? false, today: settings.today },
     ...(opts.files?.length ? { only: opts.files } : {}),
   });
   const issues: ContentIssue[] = kb.issues.map((i) => (opts.strict && i.level === 'warning' ? { ...i, level: 'error' as const } : i));
@@ -88,13 +82,12 @@ export async function runCheck(argv: string[]): Promise<number> {
   }, true);
   const format = values.format ?? 'human';
   if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${format}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
-  const root = resolve(values.root ?? process.env.HINDSIGHT_CONTENT ?? 'content');
-  const report = await checkKnowledgeBase({
-    root,
+  if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`--today is "${values.today.slice(0, 20)}", not a real date: write it as YYYY-MM-DD`);
+  const settings = await cliSettings({ root: values.root, env: values.today ? { ...process.env, HINDSIGHT_TODAY: values.today } : process.env });
+  const root = settings.content;
+  const report = await checkKnowledgeBase(settings, {
     ...(positionals.length ? { files: positionals } : {}),
     strict: values.strict ?? false,
-    ...(values.today ? { today: values.today } : {}),
   });
   // No postmortems folder at all is an I/O problem (exit 2), not a finding.
   const missing = report.issues.find((i) => i.rule === 'file/missing');

@@ -1,5 +1,6 @@
 import { runCheck, CHECK_HELP } from './check';
 import { runNew, NEW_HELP } from './new';
+import { HindsightConfigError } from '../config/errors';
 import { UsageError } from './io';
 
 export const HELP = `hindsight: write and check blameless postmortems
@@ -32,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"; use "new" or "check"`);
     }
   } catch (error) {
+    if (error instanceof HindsightConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${command && command !== '--help' ? `${command} ` : ''}--help" for usage.\n`);
       return 2;

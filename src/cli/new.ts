@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parse as parseYaml } from 'yaml';
 import { CATALOG_FILES } from '../kb/read';
@@ -9,6 +9,7 @@ import { parseInstant, utcDate } from '../schema/datetime';
 import { KEBAB } from '../schema/ids';
 import { INCIDENT_TYPES } from '../schema/postmortem';
 import { parse, UsageError } from './io';
+import { cliSettings } from './settings';
 import { postmortemTemplate } from './template';
 
 export const NEW_HELP = `hindsight new [options]
@@ -28,7 +29,7 @@ Options:
   --category <id>       root-cause category from taxonomy.yml (default: the first; confirm it later)
   --author <handle>     your handle (default: $USER)
   --slug <slug>         file-name slug (default: from the title)
-  --root <dir>          knowledge-base folder (default: content, or $HINDSIGHT_CONTENT)
+  --root <dir>          knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
   -h, --help            this help
 
 Examples:
@@ -93,7 +94,7 @@ export async function runNew(argv: string[]): Promise<number> {
     category: { type: 'string' },
     root: { type: 'string' },
   });
-  const root = resolve(values.root ?? process.env.HINDSIGHT_CONTENT ?? 'content');
+  const root = (await cliSettings({ root: values.root })).content;
   const catalogs: Catalogs = {
     severities: await readIds(root, CATALOG_FILES.severities),
     services: await readIds(root, CATALOG_FILES.services),

@@ -3,7 +3,8 @@
  * sorted lists; the pure libraries in src/lib compute everything derived.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { PostmortemEntry } from '../kb/entry';
+import { isProblem, type PostmortemEntry, type ProblemEntry } from '../kb/entry';
+import { categoryResolver } from '../schema/references';
 import { incidentMetrics } from '../lib/metrics';
 import { detectPatterns, type RepeatPattern } from '../lib/patterns';
 import type { QualityResult } from '../lib/quality';
@@ -47,6 +48,8 @@ export interface Site {
   patterns: RepeatPattern[];
   /** "Similar incidents" per postmortem id. */
   similar: ReadonlyMap<string, SimilarIncident[]>;
+  /** In `astro dev`: files that cannot be published, with what to fix (a build fails instead). */
+  problems: Array<ProblemEntry & { id: string }>;
 }
 
 let cached: Promise<Site> | undefined;
@@ -70,13 +73,23 @@ async function load(): Promise<Site> {
   const severityById = new Map(severityList.map((s) => [s.id, s]));
   const categoryById = new Map(categoryList.map((c) => [c.id, c]));
 
-  const postmortems = entries.map((entry: CollectionEntry<'postmortems'>): Postmortem => {
-    const data = entry.data as PostmortemEntry;
+  const problems: Site['problems'] = [];
+  const stored: Array<{ id: string; data: PostmortemEntry; html: string }> = [];
+  for (const entry of entries as Array<CollectionEntry<'postmortems'>>) {
+    if (isProblem(entry.data)) problems.push({ ...entry.data, id: entry.id });
+    else stored.push({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '' });
+  }
+  // References to postmortems this build does not publish are dropped, so that no id, link or count
+  // of an internal or draft postmortem reaches a page; category aliases resolve to their category.
+  const visible = new Set(stored.map((e) => e.id));
+  const canonical = categoryResolver({ categories: categoryList });
+  const postmortems = stored.map((entry): Postmortem => {
+    const data = withVisibleReferences(entry.data, visible, (id) => canonical(id) ?? id);
     const m = incidentMetrics(data.timeline);
     return {
       id: entry.id,
       data,
-      html: entry.rendered?.html ?? '',
+      html: entry.html,
       metrics: { startedAt: m.startedAt ?? data.timeline[0]!.at, ttd: m.ttd, tta: m.tta, ttm: m.ttm, ttr: m.ttr },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,
@@ -104,5 +117,18 @@ async function load(): Promise<Site> {
     categories: categoryList,
     severities: severityList,
     today: settings.today,
+    problems,
+  };
+}
+
+function withVisibleReferences(data: PostmortemEntry, visible: ReadonlySet<string>, canonicalCategory: (id: string) => string): PostmortemEntry {
+  const { related, recurrence_of, ...rest } = data;
+  const keptRelated = (related ?? []).filter((id) => visible.has(id));
+  return {
+    ...rest,
+    root_cause: { ...rest.root_cause, category: canonicalCategory(rest.root_cause.category) },
+    ...(rest.contributing_factors ? { contributing_factors: rest.contributing_factors.map((f) => ({ ...f, category: canonicalCategory(f.category) })) } : {}),
+    ...(keptRelated.length ? { related: keptRelated } : {}),
+    ...(recurrence_of && visible.has(recurrence_of) ? { recurrence_of } : {}),
   };
 }

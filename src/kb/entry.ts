@@ -1,8 +1,14 @@
 import type { QualityResult } from '../lib/quality';
+import type { ContentIssue } from '../schema/issues';
 import type { PostmortemFrontmatter } from '../schema/postmortem';
 import type { PostmortemSource } from './read';
 
-/** What the content store keeps per published postmortem. */
+/**
+ * What the content store keeps per published postmortem: everything that comes from the file
+ * alone, so that an entry whose file did not change can be kept as it is on the next sync.
+ * Whatever depends on other files (which references this edition shows, category aliases) is
+ * resolved by the data module.
+ */
 export interface PostmortemEntry extends PostmortemFrontmatter {
   /** Source path, for "Edit this postmortem" links and messages. */
   file: string;
@@ -18,28 +24,23 @@ export interface PostmortemEntry extends PostmortemFrontmatter {
 }
 
 /**
- * Prepares a validated postmortem for the store. References to postmortems
- * this build does not publish are dropped here, so that no id, link or count
- * of an internal or draft postmortem reaches a page of the public edition.
- * Category aliases are resolved to their canonical id.
+ * In `astro dev`, a file that cannot be published is kept in the store as its problems, so that
+ * its page and every other page can show what to fix; the next save that fixes it replaces it.
+ * Production builds fail instead.
  */
-export function postmortemEntry(
-  pm: PostmortemSource & { quality: QualityResult },
-  ctx: { visible: ReadonlySet<string>; canonicalCategory: (id: string) => string },
-): PostmortemEntry {
-  const { related, recurrence_of, ...rest } = pm.data;
-  const keptRelated = (related ?? []).filter((id) => ctx.visible.has(id));
-  return {
-    ...rest,
-    root_cause: { ...rest.root_cause, category: ctx.canonicalCategory(rest.root_cause.category) },
-    ...(rest.contributing_factors
-      ? { contributing_factors: rest.contributing_factors.map((f) => ({ ...f, category: ctx.canonicalCategory(f.category) })) }
-      : {}),
-    ...(keptRelated.length ? { related: keptRelated } : {}),
-    ...(recurrence_of && ctx.visible.has(recurrence_of) ? { recurrence_of } : {}),
-    file: pm.file,
-    text: pm.text,
-    headings: pm.headings,
-    quality: pm.quality,
-  };
+export interface ProblemEntry {
+  problem: true;
+  file: string;
+  issues: ContentIssue[];
+}
+
+export type StoredEntry = PostmortemEntry | ProblemEntry;
+
+export function isProblem(data: unknown): data is ProblemEntry {
+  return typeof data === 'object' && data !== null && (data as { problem?: unknown }).problem === true;
+}
+
+/** Prepares a validated postmortem for the store. */
+export function postmortemEntry(pm: PostmortemSource & { quality: QualityResult }): PostmortemEntry {
+  return { ...pm.data, file: pm.file, text: pm.text, headings: pm.headings, quality: pm.quality };
 }

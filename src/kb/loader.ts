@@ -1,70 +1,172 @@
-import type { Loader } from 'astro/loaders';
-import { join } from 'node:path';
-import { categoryResolver } from '../schema/references';
-import { formatIssueReport } from '../schema/issues';
-import { postmortemEntry } from './entry';
-import { readKnowledgeBase, type KnowledgeBase } from './read';
-import { selectForEdition, type BuildOptions } from './select';
-
-/**
- * Reading is shared by the five collections of one build: the postmortem
- * loader needs the catalogs for references, and the catalog loaders should
- * not re-read 10,000 postmortems. Cleared at the start of each sync.
+/*
+ * Astro content-layer loaders for a knowledge base. They keep Astro's loader contract: no state
+ * outside one `load()` call (each collection can be loaded or refreshed alone), entries written
+ * with a digest so that a file that did not change is not parsed again, and the dev server's
+ * watcher listened to, so that saving a postmortem or a catalog file updates the pages.
  */
-let pending: { key: string; promise: Promise<KnowledgeBase> } | undefined;
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { packageVersion } from '../config/package';
+import type { Settings } from '../config/settings';
+import { settingsFromConfig } from '../config/symbols';
+import type { Catalog } from '../schema/catalog';
+import { formatIssueReport, type ContentIssue } from '../schema/issues';
+import { checkReferences } from '../schema/references';
+import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
+import { frontmatterLineOf } from './frontmatter';
+import { runReadJobs } from './parallel';
+import { CATALOG_FILES, displayRelativeTo, listPostmortems, readCatalogFile, readCatalogs } from './read';
+import type { PostmortemSource, ReadJob } from './read-one';
+import { selectForEdition } from './select';
 
-function read(options: BuildOptions, fresh: boolean): Promise<KnowledgeBase> {
-  const key = JSON.stringify(options);
-  if (!fresh && pending?.key === key) return pending.promise;
-  const quality = options.quality ? { quality: { overrides: options.quality.overrides, strict: false, today: options.quality.today } } : {};
-  pending = { key, promise: readKnowledgeBase({ root: options.root, edition: options.edition, render: true, ...quality }) };
-  return pending.promise;
-}
-
+/** Every problem in a knowledge base, as one report: the build fails with it, naming each file, line, field and fix. */
 export class ContentValidationError extends Error {
+  override name = 'ContentValidationError';
   constructor(report: string, count: number) {
     super(`Hindsight found ${count} problem${count === 1 ? '' : 's'} in the knowledge base. Nothing was published.\n\n${report}\n`);
-    this.name = 'ContentValidationError';
+    // An author's mistake, not a bug: Astro prints no stack trace for an error without one.
+    this.stack = '';
   }
 }
 
-/** Loads, validates and renders every postmortem once, at content-sync time. */
-export function postmortemLoader(options: BuildOptions): Loader {
+/**
+ * What a stored entry depends on besides its own file: a change to any of these re-reads every
+ * file. Catalogs are not here: references are checked again on every sync, from the stored data.
+ */
+function contextKey(settings: Settings): string {
+  return JSON.stringify([packageVersion(), settings.edition, settings.fields, settings.quality, settings.today]);
+}
+
+/** Reads what changed, checks everything, and writes the store. Returns the errors (dev) or throws them (build). */
+async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: boolean): Promise<void> {
+  const { store, logger, generateDigest } = ctx;
+  const display = displayRelativeTo(settings.projectRoot);
+  const { catalog, brokenIds, issues } = readCatalogs(settings.content, display);
+  const listing = listPostmortems(settings.content, display);
+  issues.push(...listing.issues);
+
+  // A stored entry is kept when its file and the context are unchanged: nothing to parse.
+  const key = contextKey(settings);
+  const kept: Array<PostmortemSource & { digest: string }> = [];
+  const jobs: Array<ReadJob & { digest: string }> = [];
+  for (const job of listing.jobs) {
+    let source: string;
+    try {
+      source = readFileSync(job.path, 'utf8');
+    } catch {
+      issues.push({ file: job.file, field: '', level: 'error', rule: 'file/unreadable', message: 'cannot be read', fix: 'check that the file exists and is readable' });
+      continue;
+    }
+    const digest = generateDigest(`${key}\n${source}`);
+    const stored = store.get(job.id);
+    if (stored?.digest === digest && !isProblem(stored.data)) {
+      const { file, text, headings, quality, ...data } = stored.data as unknown as PostmortemEntry;
+      let lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
+      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf: (path) => (lineOf ??= frontmatterLineOf(source))(path) });
+    } else jobs.push({ ...job, digest });
+  }
+  const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today } }, settings.threads);
+  const read: Array<PostmortemSource & { digest: string }> = [...kept];
+  const fileIssues = new Map<string, ContentIssue[]>();
+  results.forEach((one, i) => {
+    issues.push(...one.issues);
+    if (one.postmortem) read.push({ ...(one.postmortem as PostmortemSource), digest: jobs[i]!.digest });
+  });
+  issues.push(...checkReferences(read, catalog, { knownIds: listing.allIds, brokenIds }));
+  for (const pm of read) if (pm.quality) issues.push(...pm.quality.issues.filter((i) => i.level === 'error'));
+
+  const errors = issues.filter((i) => i.level === 'error');
+  if (!dev) {
+    for (const w of issues.filter((i) => i.level === 'warning' && !i.rule.startsWith('quality/'))) logger.warn(`${w.file}: ${w.field ? `${w.field}: ` : ''}${w.message} (${w.fix})`);
+    if (errors.length) throw new ContentValidationError(formatIssueReport(errors), errors.length);
+  } else if (errors.length) {
+    logger.error(`\n${formatIssueReport(errors)}\n`);
+  }
+  for (const e of errors) fileIssues.set(e.file, [...(fileIssues.get(e.file) ?? []), e]);
+
+  const broken = new Set(fileIssues.keys());
+  const { included, excluded } = selectForEdition(read.filter((pm) => !broken.has(pm.file)), settings);
+  for (const x of excluded) (x.reason.startsWith('status') ? logger.warn : logger.info).call(logger, `not published: ${x.file} (${x.reason})`);
+  logger.info(`${included.length} postmortem${included.length === 1 ? '' : 's'} published, ${excluded.length} left out (${settings.edition} edition${settings.preview ? ', with drafts' : ''})`);
+
+  const untouched = new Set(store.keys());
+  for (const pm of included) {
+    untouched.delete(pm.id);
+    if (store.get(pm.id)?.digest === pm.digest) continue;
+    if (!pm.quality) throw new Error(`${pm.file}: the quality policy did not run`);
+    const entry = postmortemEntry({ ...pm, quality: pm.quality });
+    store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file, digest: pm.digest });
+  }
+  // In dev, what cannot be published stays visible as its problems (see ProblemEntry).
+  for (const [file, list] of fileIssues) {
+    const id = problemId(file, listing.jobs);
+    untouched.delete(id);
+    const data: ProblemEntry = { problem: true, file, issues: list };
+    store.set({ id, data: { ...data }, digest: generateDigest(JSON.stringify(data)) });
+  }
+  for (const id of untouched) store.delete(id);
+}
+
+/** A postmortem's own id when the problem is in a postmortem file, so its page shows it; else one per file. */
+function problemId(file: string, jobs: readonly ReadJob[]): string {
+  return jobs.find((j) => j.file === file)?.id ?? `problem:${file}`;
+}
+
+/** Loads, validates and renders every postmortem, at content-sync time. */
+export function postmortemsLoader(): Loader {
   return {
     name: 'hindsight-postmortems',
-    async load({ store, logger, watcher }) {
-      const kb = await read(options, true);
-      const errors = kb.issues.filter((i) => i.level === 'error');
-      for (const w of kb.issues.filter((i) => i.level === 'warning')) logger.warn(`${w.file}: ${w.message} (${w.fix})`);
-      if (errors.length) throw new ContentValidationError(formatIssueReport(errors), errors.length);
-
-      const { included, excluded } = selectForEdition(kb.postmortems, options);
-      // Drafts are reported as warnings so that no build hides them, even a quiet one.
-      for (const x of excluded) (x.reason.startsWith('status') ? logger.warn : logger.info).call(logger, `not published: ${x.file} (${x.reason})`);
-      logger.info(`${included.length} postmortem${included.length === 1 ? '' : 's'} published, ${excluded.length} left out (${options.edition} edition${options.preview ? ', preview' : ''})`);
-
-      const visible = new Set(included.map((p) => p.id));
-      const canonical = categoryResolver(kb.catalog);
-      store.clear();
-      for (const pm of included) {
-        if (!pm.quality) throw new Error(`${pm.file}: the quality policy did not run (postmortemLoader needs options.quality)`);
-        const entry = postmortemEntry({ ...pm, quality: pm.quality }, { visible, canonicalCategory: (id) => canonical(id) ?? id });
-        // The store is typed loosely; the collection's schema carries PostmortemEntry to the pages.
-        store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file });
-      }
-      watcher?.add(join(options.root, 'postmortems'));
+    load: async (ctx) => {
+      const settings = settingsFromConfig(ctx.config);
+      const { watcher, logger } = ctx;
+      await syncPostmortems(ctx, settings, Boolean(watcher));
+      if (!watcher) return;
+      const folder = join(settings.content, 'postmortems');
+      const catalogs = Object.values(CATALOG_FILES).map((f) => join(settings.content, f));
+      watcher.add([folder, ...catalogs]);
+      // One sync at a time; a save during a sync is picked up by the next one (digests make it cheap).
+      let queue = Promise.resolve();
+      const onChange = (path: string) => {
+        if (!path.startsWith(folder + sep) && !catalogs.includes(path)) return;
+        queue = queue
+          .then(() => syncPostmortems(ctx, settings, true))
+          .then(() => logger.info(`reloaded after a change to ${displayRelativeTo(settings.projectRoot)(path)}`))
+          .catch((error: unknown) => logger.error(`could not reload the knowledge base: ${(error as Error).message}`));
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', onChange);
     },
   };
 }
 
-/** Loads one catalog file (services, teams, taxonomy, severities) from the same read. */
-export function catalogLoader<K extends keyof KnowledgeBase['catalog']>(options: BuildOptions, key: K): Loader {
+/** Loads one catalog file (services, teams, taxonomy, severities). Its problems are reported by the postmortems loader, which reads every catalog. */
+export function catalogLoader<K extends keyof Catalog>(key: K): Loader {
   return {
     name: `hindsight-${key}`,
-    async load({ store }) {
-      const kb = await read(options, false);
-      store.clear();
-      for (const item of kb.catalog[key]) store.set({ id: item.id, data: { ...item } as Record<string, unknown> });
+    load: async (ctx) => {
+      const settings = settingsFromConfig(ctx.config);
+      const { store, watcher, generateDigest } = ctx;
+      const path = join(settings.content, CATALOG_FILES[key]);
+      const sync = () => {
+        const { items } = readCatalogFile(settings.content, key, displayRelativeTo(settings.projectRoot));
+        const untouched = new Set(store.keys());
+        for (const item of items) {
+          untouched.delete(item.id);
+          store.set({ id: item.id, data: { ...item }, digest: generateDigest(item as unknown as Record<string, unknown>) });
+        }
+        for (const id of untouched) store.delete(id);
+      };
+      sync();
+      if (!watcher) return;
+      watcher.add(path);
+      const onChange = (changed: string) => {
+        if (changed === path) sync();
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', onChange);
     },
   };
 }

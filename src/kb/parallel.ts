@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../config/package';
 import { frontmatterLineOf } from './frontmatter';
 import { runReadJob, type LineOf, type ReadJob, type ReadJobOptions, type ReadJobResult } from './read-one';
 
@@ -12,18 +12,18 @@ export const PARALLEL_MIN_FILES = 400;
 const batchSize = (files: number, threads: number) => Math.max(1, Math.min(100, Math.ceil(files / (threads * 8))));
 
 /**
- * How many threads read a knowledge base of `files` files: HINDSIGHT_THREADS
- * when set (1 = no worker), else one per core up to four, and one for small
- * knowledge bases.
+ * How many threads read a knowledge base of `files` files: the configured number
+ * (settings.threads, from HINDSIGHT_THREADS; 1 = no worker), else one per core up
+ * to four, and one for small knowledge bases.
  */
-export function readThreads(files: number, env: Record<string, string | undefined> = process.env): number {
-  const set = env.HINDSIGHT_THREADS;
-  if (set !== undefined && set !== '') {
-    const n = Number(set);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`HINDSIGHT_THREADS is "${set}"; use a whole number ≥ 1 (1 reads in one thread)`);
-    return n;
-  }
+export function readThreads(files: number, configured?: number): number {
+  if (configured !== undefined) return configured;
   return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** The worker's compiled JavaScript: code under node_modules cannot be TypeScript (see package.json "build:package"). */
+function workerFile(): string {
+  return join(packageRoot(), 'build/read-worker.mjs');
 }
 
 type WorkerMessage = { batch: number; results: ReadJobResult[] } | { batch: number; error: { message: string; stack?: string } };
@@ -35,7 +35,8 @@ type WorkerMessage = { batch: number; results: ReadJobResult[] } | { batch: numb
  * queue so that a slow batch does not hold the others. Results are identical
  * to a one-thread read; only `lineOf` is rebuilt here, lazily, from the file.
  */
-export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions, threads = readThreads(jobs.length)): Promise<ReadJobResult[]> {
+export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions, configuredThreads?: number): Promise<ReadJobResult[]> {
+  const threads = readThreads(jobs.length, configuredThreads);
   if (threads <= 1 || jobs.length < 2) return jobs.map((job) => runReadJob(job, opts));
 
   const size = batchSize(jobs.length, threads);
@@ -43,8 +44,8 @@ export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions
   for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
   const results: ReadJobResult[][] = new Array(batches.length);
   let next = 0;
-  const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'read-worker.mjs');
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile, { workerData: { opts } }));
+  const file = workerFile();
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(file, { workerData: { opts } }));
 
   const workerDone = workers.map(
     (worker) =>

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolveQualityConfig, runQualityPolicy, type QualityConfigOverrides, type QualityResult } from '../lib/quality';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
-import { postmortemFrontmatter, type PostmortemFrontmatter } from '../schema/postmortem';
+import type { CustomField } from '../config/options';
+import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
 import { splitFrontmatter } from './frontmatter';
 import { renderSafeBody, type Edition } from './safe-mdx';
 
@@ -35,13 +36,13 @@ export function readPostmortem(
   source: string,
   id: string,
   file: string,
-  opts: { edition: Edition; render: boolean },
+  opts: { edition: Edition; render: boolean; fields?: Readonly<Record<string, CustomField>> },
 ): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
   const split = splitFrontmatter(source, file);
   const issues: ContentIssue[] = [...split.issues];
   let data: PostmortemFrontmatter | undefined;
   if (!split.issues.length) {
-    const result = parseWithFriendlyErrors(postmortemFrontmatter, split.data, file);
+    const result = parseWithFriendlyErrors(postmortemSchema(opts.fields), split.data, file);
     if (result.ok) data = result.data;
     else issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
   }
@@ -74,6 +75,8 @@ export interface ReadJob {
 export interface ReadJobOptions {
   edition: Edition;
   render: boolean;
+  /** The team's own frontmatter fields (settings.fields). */
+  fields: Readonly<Record<string, CustomField>>;
   /** Apply the quality policy too (as `hindsight check` does), with these settings. */
   quality?: { overrides: QualityConfigOverrides; strict: boolean; today: string };
 }
@@ -94,7 +97,7 @@ let qualityConfig: { key: string; config: ReturnType<typeof resolveQualityConfig
  */
 export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
   const source = readFileSync(job.path, 'utf8');
-  const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted });
+  const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
   const pm = one.postmortem;
   if (pm && opts.quality && job.wanted) {
     const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;

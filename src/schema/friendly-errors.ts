@@ -86,7 +86,7 @@ function fallbackFix(issue: ZodIssue): string {
 }
 
 /** The keys an object schema accepts at a given path, for did-you-mean on unknown keys. */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: unknown = schema;
   const unwrap = (n: unknown): unknown => {
     let cur = n as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown; schema?: unknown } };

@@ -6,6 +6,8 @@ import { calendarDate, utcDate } from './datetime';
 import { catalogId, handle, postmortemId, tag } from './ids';
 import { impact } from './impact';
 import { timeline, type Milestone } from './timeline-event';
+import { customFieldShape } from './custom-fields';
+import type { CustomField } from '../config/options';
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
 export const VISIBILITIES = ['internal', 'public'] as const;
@@ -22,11 +24,11 @@ const nonEmptyList = <T extends z.ZodType>(item: T, what: string, fix: string) =
   z.array(item, { error: `must be a list of ${what}` }).min(1, { error: withFix(`needs at least one ${what}`, fix, 'schema/required') });
 
 /**
- * Frontmatter of one postmortem, as content-model.md v1 defines it.
+ * The fields of one postmortem's frontmatter, as content-model.md defines them.
  * Unknown keys are errors (with a did-you-mean) so that a typo such as
  * `sevrity:` is not silently ignored.
  */
-export const postmortemFrontmatter = z
+const postmortemShape = z
   .strictObject({
     /** What happened, in one line a search result can show. */
     title: z.string({ error: 'must be a one-line title' }).trim().min(1, { error: withFix('is empty', 'write a one-line title', 'schema/required') }).max(200, {
@@ -64,41 +66,65 @@ export const postmortemFrontmatter = z
     recurrence_of: postmortemId.optional(),
     /** Date of the 30/60-day review of the action items. */
     follow_up_review: calendarDate.optional(),
-  })
-  .superRefine((pm, ctx) => {
-    // Runs even when the type check failed (`when` below): the frontmatter may be null, a string, a list…
-    if (typeof pm !== 'object' || pm === null) return;
-    const events = Array.isArray(pm.timeline) ? pm.timeline : [];
-    const kinds = new Set(events.map((e) => e?.kind).filter(Boolean));
-    if (pm.status === 'published') {
-      const missing = REQUIRED_FOR_PUBLISHED.filter((k) => !kinds.has(k));
-      if (missing.length && events.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timeline'],
-          message: `a published postmortem needs the milestones ${REQUIRED_FOR_PUBLISHED.join(', ')}; missing: ${missing.join(', ')}`,
-          params: { fix: `mark the events with kind: ${missing.join(' / kind: ')}, or set status: in-review until they are known`, rule: 'timeline/required-milestones' },
-        });
-      }
-    }
-    const started = events.find((e) => e?.kind === 'started')?.at;
-    if (started instanceof Date && Array.isArray(pm.action_items)) {
-      const startDay = utcDate(started);
-      pm.action_items.forEach((item, i) => {
-        if (typeof item?.completed === 'string' && item.completed < startDay) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['action_items', i, 'completed'],
-            message: `${item.completed} is before the incident started (${startDay})`,
-            params: { fix: 'an action item cannot be completed before the incident; correct the date', rule: 'action/completed-before-start' },
-          });
-        }
+  });
+
+/** Rules across fields; they run even when a field failed its own check, so that every error is reported in one run. */
+function crossFieldRules(pm: z.output<typeof postmortemShape>, ctx: z.RefinementCtx): void {
+  // Runs even when the type check failed (`when` below): the frontmatter may be null, a string, a list…
+  if (typeof pm !== 'object' || pm === null) return;
+  const events = Array.isArray(pm.timeline) ? pm.timeline : [];
+  const kinds = new Set(events.map((e) => e?.kind).filter(Boolean));
+  if (pm.status === 'published') {
+    const missing = REQUIRED_FOR_PUBLISHED.filter((k) => !kinds.has(k));
+    if (missing.length && events.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline'],
+        message: `a published postmortem needs the milestones ${REQUIRED_FOR_PUBLISHED.join(', ')}; missing: ${missing.join(', ')}`,
+        params: { fix: `mark the events with kind: ${missing.join(' / kind: ')}, or set status: in-review until they are known`, rule: 'timeline/required-milestones' },
       });
     }
-  }, { when: () => true });
+  }
+  const started = events.find((e) => e?.kind === 'started')?.at;
+  if (started instanceof Date && Array.isArray(pm.action_items)) {
+    const startDay = utcDate(started);
+    pm.action_items.forEach((item, i) => {
+      if (typeof item?.completed === 'string' && item.completed < startDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['action_items', i, 'completed'],
+          message: `${item.completed} is before the incident started (${startDay})`,
+          params: { fix: 'an action item cannot be completed before the incident; correct the date', rule: 'action/completed-before-start' },
+        });
+      }
+    });
+  }
+}
+
+/** Frontmatter of one postmortem, with the content model's fields only. */
+export const postmortemFrontmatter = postmortemShape.superRefine(crossFieldRules, { when: () => true });
+
+const withCustomFields = new Map<string, z.ZodType<PostmortemFrontmatter>>();
+
+/**
+ * The frontmatter schema with a team's own fields (settings.fields) added beside the built-in
+ * ones, validated the same way. Built once per set of fields.
+ */
+export function postmortemSchema(fields: Readonly<Record<string, CustomField>> = {}): z.ZodType<PostmortemFrontmatter> {
+  const key = JSON.stringify(fields);
+  if (key === '{}') return postmortemFrontmatter;
+  let schema = withCustomFields.get(key);
+  if (!schema) {
+    // The custom fields are validated by their own schemas; the cross-field rules only read the built-in ones.
+    const rules = crossFieldRules as unknown as (pm: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+    schema = postmortemShape.extend(customFieldShape(fields)).superRefine(rules, { when: () => true }) as unknown as z.ZodType<PostmortemFrontmatter>;
+    withCustomFields.set(key, schema);
+  }
+  return schema;
+}
 
 export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;
 export type PostmortemInput = z.input<typeof postmortemFrontmatter>;
 
 /** The top-level field names, for did-you-mean on unknown keys. */
-export const POSTMORTEM_FIELDS = Object.keys(postmortemFrontmatter.shape);
+export const POSTMORTEM_FIELDS = Object.keys(postmortemShape.shape);

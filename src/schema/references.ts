@@ -24,7 +24,7 @@ export function categoryResolver(catalog: Pick<Catalog, 'categories'>): (id: str
 }
 
 /** Rules that need more than one file: the catalogs among themselves. */
-export function checkCatalog(catalog: Catalog, files: Record<keyof Catalog, string>): ContentIssue[] {
+export function checkCatalog(catalog: Catalog, files: Record<keyof Catalog, string>, brokenIds?: Partial<Record<keyof Catalog, ReadonlySet<string>>>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const dupes = (list: Array<{ id: string }>, file: string) => {
     const seen = new Set<string>();
@@ -39,7 +39,7 @@ export function checkCatalog(catalog: Catalog, files: Record<keyof Catalog, stri
   dupes(catalog.severities, files.severities);
   const teamIds = catalog.teams.map((t) => t.id);
   catalog.services.forEach((s, i) => {
-    if (s.team && !teamIds.includes(s.team)) {
+    if (s.team && !teamIds.includes(s.team) && !brokenIds?.teams?.has(s.team)) {
       issues.push({ file: files.services, field: `[${i}].team`, level: 'error', rule: 'reference/team', message: `team "${s.team}" is not in teams.yml`, fix: suggestion(s.team, teamIds, 'team') });
     }
   });
@@ -67,9 +67,19 @@ export function checkCatalog(catalog: Catalog, files: Record<keyof Catalog, stri
  * did-you-mean), ids are unique, the file name's date is the UTC date of
  * `started`, nothing relates to or recurs itself.
  */
-export function checkReferences(postmortems: readonly ReferenceSubject[], catalog: Catalog, knownIds?: ReadonlySet<string>): ContentIssue[] {
+export function checkReferences(
+  postmortems: readonly ReferenceSubject[],
+  catalog: Catalog,
+  opts: {
+    /** Every postmortem id in the folder, including files that failed to read (they are reported once, on their own). */
+    knownIds?: ReadonlySet<string>;
+    /** Catalog ids whose entries failed validation: reported once in the catalog, not again here. */
+    brokenIds?: Partial<Record<keyof Catalog, ReadonlySet<string>>>;
+  } = {},
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const ids = new Set(knownIds ?? postmortems.map((p) => p.id));
+  const broken = opts.brokenIds ?? {};
+  const ids = new Set(opts.knownIds ?? postmortems.map((p) => p.id));
   const allIds = [...ids];
   const severityIds = catalog.severities.map((s) => s.id);
   const serviceIds = catalog.services.map((s) => s.id);
@@ -99,15 +109,15 @@ export function checkReferences(postmortems: readonly ReferenceSubject[], catalo
         issues.push({ ...at(['timeline', idx, 'at']), rule: 'file/date', message: `the incident started on ${startDay} (UTC) but the file name says ${idMatch[1]}`, fix: `rename the file to ${startDay}-${idMatch[2]}.mdx, or correct the started time (remember the date is taken in UTC)` });
       }
     }
-    if (!severityIds.includes(d.severity)) issues.push({ ...at(['severity']), rule: 'reference/severity', message: `"${d.severity}" is not in severities.yml`, fix: suggestion(d.severity, severityIds, 'severity') });
+    if (!severityIds.includes(d.severity) && !broken.severities?.has(d.severity)) issues.push({ ...at(['severity']), rule: 'reference/severity', message: `"${d.severity}" is not in severities.yml`, fix: suggestion(d.severity, severityIds, 'severity') });
     d.services.forEach((s, i) => {
-      if (!serviceIds.includes(s)) issues.push({ ...at(['services', i]), rule: 'reference/service', message: `service "${s}" is not in services.yml`, fix: `${suggestion(s, serviceIds, 'service')} (or add it to services.yml)` });
+      if (!serviceIds.includes(s) && !broken.services?.has(s)) issues.push({ ...at(['services', i]), rule: 'reference/service', message: `service "${s}" is not in services.yml`, fix: `${suggestion(s, serviceIds, 'service')} (or add it to services.yml)` });
     });
     (d.teams ?? []).forEach((t, i) => {
-      if (!teamIds.includes(t)) issues.push({ ...at(['teams', i]), rule: 'reference/team', message: `team "${t}" is not in teams.yml`, fix: `${suggestion(t, teamIds, 'team')} (or add it to teams.yml)` });
+      if (!teamIds.includes(t) && !broken.teams?.has(t)) issues.push({ ...at(['teams', i]), rule: 'reference/team', message: `team "${t}" is not in teams.yml`, fix: `${suggestion(t, teamIds, 'team')} (or add it to teams.yml)` });
     });
     const checkCategory = (id: string, path: PropertyKey[]) => {
-      if (!resolveCategory(id)) issues.push({ ...at(path), rule: 'reference/category', message: `category "${id}" is not in taxonomy.yml`, fix: suggestion(id, categoryIds, 'category') });
+      if (!resolveCategory(id) && !broken.categories?.has(id)) issues.push({ ...at(path), rule: 'reference/category', message: `category "${id}" is not in taxonomy.yml`, fix: suggestion(id, categoryIds, 'category') });
     };
     checkCategory(d.root_cause.category, ['root_cause', 'category']);
     (d.contributing_factors ?? []).forEach((f, i) => checkCategory(f.category, ['contributing_factors', i, 'category']));

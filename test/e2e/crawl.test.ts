@@ -8,11 +8,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import hindsight from '../../hindsight.config.mjs';
+import demo from '../../astro.config.mjs';
 import { decodeEntities } from '../helpers/build';
 import { e2eSites } from './site';
 
-const SITE = new URL(hindsight.site);
+const SITE = new URL(demo.site!);
 const POSTMORTEM_BUDGET = 60 * 1024;
 
 interface Tag {

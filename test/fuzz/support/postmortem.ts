@@ -312,7 +312,7 @@ export interface ReadResult {
 export function readOne(source: string, id: string, catalog: Catalog, known: ReadonlySet<string> = new Set([id, KNOWN_ID])): ReadResult {
   const file = `postmortems/${id}.mdx`;
   const { postmortem, issues } = readPostmortem(source, id, file, { edition: 'internal', render: false });
-  if (postmortem) issues.push(...checkReferences([postmortem], catalog, known));
+  if (postmortem) issues.push(...checkReferences([postmortem], catalog, { knownIds: known }));
   return { issues, data: issues.length ? undefined : postmortem?.data };
 }
 

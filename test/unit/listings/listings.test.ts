@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { pageNumbers, pagePath } from '../../../src/components/site/pagination';
-import { DEFAULT_LISTINGS, resolveListings } from '../../../src/data/listings';
 
 describe('pageNumbers', () => {
   it('shows every page when there are few', () => {
@@ -32,20 +31,5 @@ describe('pageNumbers', () => {
   it('puts page 1 at the listing itself and later pages below it', () => {
     expect(pagePath('/postmortems/', 1)).toBe('/postmortems/');
     expect(pagePath('/postmortems/', 12)).toBe('/postmortems/12/');
-  });
-});
-
-describe('resolveListings', () => {
-  it('takes the defaults, then the config, then HINDSIGHT_LISTINGS', () => {
-    expect(resolveListings(undefined, undefined)).toEqual(DEFAULT_LISTINGS);
-    expect(resolveListings({ pageSize: 50 }, '')).toEqual({ ...DEFAULT_LISTINGS, pageSize: 50 });
-    expect(resolveListings({ pageSize: 50, perPattern: 5 }, '{"pageSize":10,"patternCards":1}')).toEqual({ ...DEFAULT_LISTINGS, pageSize: 10, perPattern: 5, patternCards: 1 });
-  });
-
-  it('names the source, the key and the fix of a bad value', () => {
-    expect(() => resolveListings({ pageSize: 0 }, undefined)).toThrow(/^hindsight\.config\.mjs, listings: pageSize must be 1 or more/);
-    expect(() => resolveListings(undefined, '{"pagesize":10}')).toThrow(/^HINDSIGHT_LISTINGS: .*pagesize.*\(keys: pageSize, actionRows, perPattern, patternCards\)/);
-    expect(() => resolveListings(undefined, '{"perPattern":2.5}')).toThrow('HINDSIGHT_LISTINGS: perPattern must be a whole number');
-    expect(() => resolveListings(undefined, 'pageSize=10')).toThrow(`HINDSIGHT_LISTINGS is not JSON: write e.g. '{"pageSize":10}'`);
   });
 });

@@ -8,7 +8,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: `${settings.organisation} postmortems`,
     description: settings.description,
-    site: context.site ?? settings.site,
+    site: context.site ?? context.url.origin,
     items: site.postmortems
       .filter((pm) => pm.data.status === 'published')
       .map((pm) => ({

@@ -1,0 +1,21 @@
+/**
+ * Every page the site has, injected by the integration: pattern → file under src/routes/.
+ * A team's own src/pages/ can add pages beside them.
+ */
+export const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
+  { pattern: '/', entrypoint: 'index.astro' },
+  { pattern: '/postmortems/[...page]', entrypoint: 'postmortems/[...page].astro' },
+  { pattern: '/postmortems/[id]', entrypoint: 'postmortems/[id].astro' },
+  { pattern: '/[kind]', entrypoint: '[kind]/index.astro' },
+  { pattern: '/[kind]/[id]', entrypoint: '[kind]/[id].astro' },
+  { pattern: '/actions', entrypoint: 'actions/index.astro' },
+  { pattern: '/actions/[group]/[id]', entrypoint: 'actions/[group]/[id].astro' },
+  { pattern: '/actions.csv', entrypoint: 'actions.csv.ts' },
+  { pattern: '/patterns', entrypoint: 'patterns/index.astro' },
+  { pattern: '/reviews', entrypoint: 'reviews/index.astro' },
+  { pattern: '/reviews/[quarter]', entrypoint: 'reviews/[quarter].astro' },
+  { pattern: '/search', entrypoint: 'search/index.astro' },
+  { pattern: '/rss.xml', entrypoint: 'rss.xml.ts' },
+  { pattern: '/api/postmortems.json', entrypoint: 'api/postmortems.json.ts' },
+  { pattern: '/favicon.svg', entrypoint: 'favicon.svg.ts' },
+];

@@ -1,0 +1,4 @@
+declare module 'virtual:hindsight/settings' {
+  const settings: import('./config/settings').Settings;
+  export default settings;
+}
