@@ -339,7 +339,6 @@ function incident(r, plan, catalogs) {
   const whys = V.WHY_CHAINS.slice(0, whyCount).map(([q, a]) => ({ why: fill(q), because: fill(a) }));
 
   // Action items.
-  const startDay = day(start);
   const ageDays = (RANGE_END - start) / DAY;
   const nActions = nearMiss ? r.int(1, 3) : r.weighted([[1, 10], [2, 20], [3, 25], [4, 20], [5, 12], [6, 8], [7, 5]]);
   const generic = [

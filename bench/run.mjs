@@ -30,11 +30,12 @@
  *   --profile-count N  the size to profile (default: the largest count)
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ANCHOR_TODAY, generate } from './generate.mjs';
@@ -169,7 +170,7 @@ async function measure(command, argv, { cwd = REPO, env = {}, keepStdout = false
         return;
       }
       const rl = createInterface({ input: stream, crlfDelay: Infinity });
-      rl.on('line', (text) => lines.push({ ms: performance.now() - t0, stream: name, text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+      rl.on('line', (text) => lines.push({ ms: performance.now() - t0, stream: name, text: stripVTControlCharacters(text) }));
       rl.on('close', done);
     });
   const [code] = await Promise.all([
@@ -235,7 +236,7 @@ async function siteStats(dist) {
 /** HTML + CSS bytes and JS of every postmortem page (/postmortems/<id>/index.html). */
 async function postmortemPages(dist) {
   const root = join(dist, 'postmortems');
-  let ids = [];
+  let ids;
   // postmortems/2/, postmortems/3/ … are pages of the paginated list, not postmortems.
   try { ids = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name)).map((d) => d.name); } catch { return undefined; }
   const cssCache = new Map();

@@ -32,7 +32,7 @@ function sorted(map, label, total) {
  * thread's profile is the largest file; windows are applied to it only.
  */
 export async function summariseProfiles(dir, repo, windows = []) {
-  let files = [];
+  let files;
   try { files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')); } catch { return { files: 0, totalMs: 0, byArea: [], byFunction: [], windows: [] }; }
   const areas = new Map(), fns = new Map();
   const win = windows.map((w) => ({ ...w, us: 0, areas: new Map() }));

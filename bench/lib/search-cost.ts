@@ -71,10 +71,10 @@ async function apiSample(context: import('playwright-core').BrowserContext): Pro
   });
   await page.goto(server.url);
   const t0 = performance.now();
-  const [searchColdMs, searchWarmMs] = (await page.evaluate(PROBE)) as [number, number];
+  const [searchColdMs, searchWarmMs] = await page.evaluate<[number, number]>(PROBE);
   const typingMs = performance.now() - t0;
   await page.waitForLoadState('networkidle');
-  const firstAt = (await page.evaluate('performance.timeOrigin + performance.getEntriesByName("probe:first-query")[0].startTime')) as number;
+  const firstAt = await page.evaluate<number>('performance.timeOrigin + performance.getEntriesByName("probe:first-query")[0].startTime');
   const all = (await Promise.all(files)).filter((f) => f.startedAt <= firstAt);
   const bytes = all.reduce((n, f) => n + f.bytes, 0);
   return { bytes, requests: all.length, bytesWithCounts: bytes, requestsWithCounts: all.length, typingMs, countsMs: typingMs, searchColdMs, searchWarmMs, results: 0, files: all.map((f) => ({ url: f.url, bytes: f.bytes, beforeResults: true })) };
@@ -120,7 +120,7 @@ try {
     await page.waitForSelector('#search-facets[data-counts="query"]');
     const countsMs = performance.now() - t0;
     await page.waitForLoadState('networkidle');
-    const resultsAt = (await page.evaluate('performance.timeOrigin + performance.getEntriesByName("hindsight:search-results")[0].startTime')) as number;
+    const resultsAt = await page.evaluate<number>('performance.timeOrigin + performance.getEntriesByName("hindsight:search-results")[0].startTime');
     const files = await Promise.all(sizes);
     const results = Number(/^(\d+)/.exec((await page.textContent('#search-status')) ?? '')?.[1] ?? 0);
 
@@ -128,7 +128,7 @@ try {
     const probe = await context.newPage();
     await probe.goto(`${server.url}search/`);
     await probe.waitForSelector('#search-app[data-state="ready"]');
-    const [searchColdMs, searchWarmMs] = (await probe.evaluate(PROBE)) as [number, number];
+    const [searchColdMs, searchWarmMs] = await probe.evaluate<[number, number]>(PROBE);
     const toResults = files.filter((f) => f.startedAt <= resultsAt);
     samples.push({
       bytes: toResults.reduce((n, f) => n + f.bytes, 0),

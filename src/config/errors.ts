@@ -24,7 +24,7 @@ export function excerpt(value: unknown, max = 40): string {
   else if (value === undefined) return 'nothing';
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = JSON.stringify(value) ?? typeof value;
     } catch {
       text = Object.prototype.toString.call(value);
     }

@@ -2,31 +2,23 @@
  * The one module that loads content collections. Pages ask it for typed,
  * sorted lists; the pure libraries in src/lib compute everything derived.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { isProblem, type PostmortemEntry, type ProblemEntry } from '../kb/entry';
 import { categoryResolver } from '../schema/references';
-import { incidentMetrics } from '../lib/metrics';
+import { incidentMetrics, type IncidentMetrics } from '../lib/metrics';
 import { detectPatterns, type RepeatPattern } from '../lib/patterns';
 import type { QualityResult } from '../lib/quality';
 import { incidentDocument, similarIncidents, type SimilarIncident } from '../lib/similarity';
 import type { Category, Service, Severity, Team } from '../schema/catalog';
 import { settings } from '../settings';
 
-export interface IncidentMetrics {
-  startedAt: Date;
-  /** Milliseconds, undefined when a milestone is missing. */
-  ttd: number | undefined;
-  tta: number | undefined;
-  ttm: number | undefined;
-  ttr: number | undefined;
-}
-
 export interface Postmortem {
   id: string;
   data: PostmortemEntry;
   /** The body as HTML, rendered once at content-sync time. */
   html: string;
-  metrics: IncidentMetrics;
+  /** The incident's durations (src/lib/metrics), with a start always known: the first event when `started` is missing. */
+  metrics: IncidentMetrics & { startedAt: Date };
   severity: Severity;
   category: Category;
   /** Ids of later postmortems whose recurrence_of points here. */
@@ -75,7 +67,7 @@ async function load(): Promise<Site> {
 
   const problems: Site['problems'] = [];
   const stored: Array<{ id: string; data: PostmortemEntry; html: string }> = [];
-  for (const entry of entries as Array<CollectionEntry<'postmortems'>>) {
+  for (const entry of entries) {
     if (isProblem(entry.data)) problems.push({ ...entry.data, id: entry.id });
     else stored.push({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '' });
   }
@@ -90,7 +82,7 @@ async function load(): Promise<Site> {
       id: entry.id,
       data,
       html: entry.html,
-      metrics: { startedAt: m.startedAt ?? data.timeline[0]!.at, ttd: m.ttd, tta: m.tta, ttm: m.ttm, ttr: m.ttr },
+      metrics: { ...m, startedAt: m.startedAt ?? data.timeline[0]!.at },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,
       recurredAs: [],

@@ -40,7 +40,8 @@ function contextKey(settings: Settings): string {
 
 /** Reads what changed, checks everything, and writes the store. Returns the errors (dev) or throws them (build). */
 async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: boolean): Promise<void> {
-  const { store, logger, generateDigest } = ctx;
+  const { store, logger } = ctx;
+  const generateDigest = (data: string | Record<string, unknown>) => ctx.generateDigest(data);
   const display = displayRelativeTo(settings.projectRoot);
   const { catalog, brokenIds, issues } = readCatalogs(settings.content, display);
   const listing = listPostmortems(settings.content, display);
@@ -87,7 +88,11 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
 
   const broken = new Set(fileIssues.keys());
   const { included, excluded } = selectForEdition(read.filter((pm) => !broken.has(pm.file)), settings);
-  for (const x of excluded) (x.reason.startsWith('status') ? logger.warn : logger.info).call(logger, `not published: ${x.file} (${x.reason})`);
+  for (const x of excluded) {
+    // A draft left out is a warning, so that no build hides it, even a quiet one.
+    if (x.reason.startsWith('status')) logger.warn(`not published: ${x.file} (${x.reason})`);
+    else logger.info(`not published: ${x.file} (${x.reason})`);
+  }
   logger.info(`${included.length} postmortem${included.length === 1 ? '' : 's'} published, ${excluded.length} left out (${settings.edition} edition${settings.preview ? ', with drafts' : ''})`);
 
   const untouched = new Set(store.keys());
@@ -145,21 +150,21 @@ export function postmortemsLoader(): Loader {
 export function catalogLoader<K extends keyof Catalog>(key: K): Loader {
   return {
     name: `hindsight-${key}`,
-    load: async (ctx) => {
+    load: (ctx) => {
       const settings = settingsFromConfig(ctx.config);
-      const { store, watcher, generateDigest } = ctx;
+      const { store, watcher } = ctx;
       const path = join(settings.content, CATALOG_FILES[key]);
       const sync = () => {
         const { items } = readCatalogFile(settings.content, key, displayRelativeTo(settings.projectRoot));
         const untouched = new Set(store.keys());
         for (const item of items) {
           untouched.delete(item.id);
-          store.set({ id: item.id, data: { ...item }, digest: generateDigest(item as unknown as Record<string, unknown>) });
+          store.set({ id: item.id, data: { ...item }, digest: ctx.generateDigest(item as unknown as Record<string, unknown>) });
         }
         for (const id of untouched) store.delete(id);
       };
       sync();
-      if (!watcher) return;
+      if (!watcher) return Promise.resolve();
       watcher.add(path);
       const onChange = (changed: string) => {
         if (changed === path) sync();
@@ -167,6 +172,7 @@ export function catalogLoader<K extends keyof Catalog>(key: K): Loader {
       watcher.on('add', onChange);
       watcher.on('change', onChange);
       watcher.on('unlink', onChange);
+      return Promise.resolve();
     },
   };
 }

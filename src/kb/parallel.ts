@@ -42,7 +42,7 @@ export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions
   const size = batchSize(jobs.length, threads);
   const batches: ReadJob[][] = [];
   for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
-  const results: ReadJobResult[][] = new Array(batches.length);
+  const results: ReadJobResult[][] = Array.from({ length: batches.length }, () => []);
   let next = 0;
   const file = workerFile();
   const workers = Array.from({ length: threads - 1 }, () => new Worker(file, { workerData: { opts } }));

@@ -5,7 +5,8 @@ import type { ContentIssue } from '../schema/issues';
 import type { CustomField } from '../config/options';
 import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
 import { splitFrontmatter } from './frontmatter';
-import { renderSafeBody, type Edition } from './safe-mdx';
+import type { Edition } from '../config/settings';
+import { renderSafeBody } from './safe-mdx';
 
 export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 

@@ -8,7 +8,7 @@ import type { ContentIssue } from '../schema/issues';
 import { checkCatalog, checkReferences } from '../schema/references';
 import { runReadJobs } from './parallel';
 import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
-import type { Edition } from './safe-mdx';
+import type { Edition } from '../config/settings';
 
 export { readPostmortem, type PostmortemSource } from './read-one';
 
@@ -48,7 +48,7 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { items: [] as unknown as Catalog[K], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ (see README: "The knowledge base")` }] };
+    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ (see README: "The knowledge base")` }] };
   }
   let raw: unknown;
   try {
@@ -57,13 +57,13 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
     const e = error as { message: string; linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;
     return {
-      items: [] as unknown as Catalog[K],
+      items: [],
       brokenIds,
       issues: [{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${e.message.split('\n')[0]}`, fix: 'check indentation and quoting' }],
     };
   }
   if (!Array.isArray(raw)) {
-    return { items: [] as unknown as Catalog[K], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
+    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
   }
   const items: unknown[] = [];
   const issues: ContentIssue[] = [];

@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
+import type { Edition } from '../config/settings';
 import type { ContentIssue } from '../schema/issues';
 
 /**
@@ -19,7 +20,6 @@ export const BODY_COMPONENTS = {
 } as const;
 type ComponentName = keyof typeof BODY_COMPONENTS;
 
-export type Edition = 'internal' | 'public';
 
 export interface SafeBody {
   /** Rendered HTML, or undefined when the body was rejected. */
@@ -55,12 +55,12 @@ function isPlainMarkdown(source: string): boolean {
  */
 const parser = {
   parse(source: string): MdastRoot {
-    if (!isPlainMarkdown(source)) return reference.parse(source) as MdastRoot;
+    if (!isPlainMarkdown(source)) return reference.parse(source);
     try {
       // CommonMark: U+0000 must be replaced by U+FFFD for security (same length, so positions hold).
-      return mdxToMdast(source.replace(/\u0000/g, '\ufffd'), { features: { frontmatter: false } }) as MdastRoot;
+      return mdxToMdast(source.replaceAll('\u0000', '\ufffd'), { features: { frontmatter: false } }) as MdastRoot;
     } catch {
-      return reference.parse(source) as MdastRoot;
+      return reference.parse(source);
     }
   },
 };
@@ -106,7 +106,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
 
   let tree: MdastRoot;
   try {
-    tree = parser.parse(input) as MdastRoot;
+    tree = parser.parse(input);
   } catch (error) {
     const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const reason = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
@@ -186,7 +186,7 @@ function mdxInImageLabel(input: string, node: AnyNode): boolean {
   if (p?.start.offset === undefined || p.end.offset === undefined) return false;
   let label: AnyNode;
   try {
-    label = parser.parse(input.slice(p.start.offset + 1, p.end.offset)) as AnyNode;
+    label = parser.parse(input.slice(p.start.offset + 1, p.end.offset));
   } catch {
     return true;
   }

@@ -67,7 +67,7 @@ async function settledResults(page: Page, previousStatus?: string): Promise<Resu
       const status = document.getElementById('search-status')?.textContent ?? '';
       const m = /^(\d+) results? /.exec(status);
       if (!m || status === previous) return false;
-      return document.querySelectorAll('#search-results > li.result').length === Math.min(Number(m[1]), size as number);
+      return document.querySelectorAll('#search-results > li.result').length === Math.min(Number(m[1]), size);
     },
     [previousStatus ?? null, PAGE_SIZE] as const,
   );
@@ -91,7 +91,7 @@ describe('full-text search', () => {
     expect(hrefs[0], `results for "${q}": ${hrefs.join(', ')}`).toBe(`/postmortems/${id}/`);
     expect(status).toContain(`for “${q}”`);
     // The excerpt shows where the words were found, highlighted.
-    const marks = await page.$$eval('#search-results > li.result:first-child .result-excerpt mark', (ms) => ms.map((m) => m.textContent!.toLowerCase()));
+    const marks = await page.$$eval('#search-results > li.result:first-child .result-excerpt mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
     expect(marks.length).toBeGreaterThan(0);
     expect(q.toLowerCase().split(/\s+/).some((w) => marks.some((m) => m.includes(w.replace(/-.*/, ''))))).toBe(true);
     // Each result shows its severity, date and root-cause category.
@@ -213,7 +213,7 @@ describe('search with the keyboard only', () => {
       await page.keyboard.press('Tab');
       if (await page.evaluate(test)) return;
     }
-    throw new Error(`Tab never reached ${what} in ${max} presses (focus is on ${await page.evaluate('document.activeElement?.outerHTML.slice(0, 120)')})`);
+    throw new Error(`Tab never reached ${what} in ${max} presses (focus is on ${await page.evaluate<string | undefined>('document.activeElement?.outerHTML.slice(0, 120)')})`);
   }
 
   it('"/" focuses the header search box on the home page', async () => {
@@ -272,7 +272,7 @@ describe('search with the keyboard only', () => {
     );
     const box = await page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement;
-      return { id: el.id, name: el.name, value: el.value, count: Number(/\((\d+)\)/.exec(el.parentElement!.querySelector('.facet-count')!.textContent!)![1]) };
+      return { id: el.id, name: el.name, value: el.value, count: Number(/\((\d+)\)/.exec(el.parentElement!.querySelector('.facet-count')!.textContent)![1]) };
     });
     await page.keyboard.press('Space');
     const after = await settledResults(page, before.status);

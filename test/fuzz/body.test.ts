@@ -3,7 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readKnowledgeBase } from '../../src/kb/read';
-import { renderSafeBody, type Edition } from '../../src/kb/safe-mdx';
+import type { Edition } from '../../src/config/settings';
+import { renderSafeBody } from '../../src/kb/safe-mdx';
 import { tempKnowledgeBase } from '../helpers/kb';
 import { params } from './support/config';
 import { htmlProblems, textContent } from './support/html';
@@ -29,7 +30,7 @@ const render = (source: string, edition: Edition = 'internal') => {
   try {
     return renderSafeBody(source, { file: 'postmortems/x.mdx', bodyLine: BODY_LINE, edition });
   } catch (error) {
-    throw new Error(`renderSafeBody threw: ${(error as Error).stack}\n--- body ---\n${source.slice(0, 3000)}`);
+    throw new Error(`renderSafeBody threw: ${(error as Error).stack}\n--- body ---\n${source.slice(0, 3000)}`, { cause: error });
   }
 };
 
@@ -214,7 +215,7 @@ describe('body injection (renderSafeBody)', () => {
         const text = raw.replace(/[\r\n]+/g, ' ');
         // The parser drops a byte-order mark at the very start and trims spaces/tabs around a paragraph; NUL becomes
         // U+FFFD, and so does a lone UTF-16 surrogate (the parser works in UTF-8; a file read from disk never has one).
-        const normal = (s: string) => s.replace(/^\ufeff/, '').replace(/\u0000/g, '\ufffd').toWellFormed().replace(/^[ \t]+|[ \t]+$/g, '');
+        const normal = (s: string) => s.replace(/^\ufeff/, '').replaceAll('\u0000', '\ufffd').toWellFormed().replace(/^[ \t]+|[ \t]+$/g, '');
         fc.pre(normal(text).length > 0);
         const out = render(escapeMarkdown(text), 'internal');
         expect(out.issues).toEqual([]);

@@ -112,7 +112,7 @@ describe('parseInstant and utcDate', () => {
         try {
           parsed = parseInstant(text);
         } catch (error) {
-          throw new Error(`parseInstant(${JSON.stringify(text.slice(0, 200))}) threw: ${(error as Error).message}`);
+          throw new Error(`parseInstant(${JSON.stringify(text.slice(0, 200))}) threw: ${(error as Error).message}`, { cause: error });
         }
         if (parsed.ok) {
           expect(Number.isFinite(parsed.date.getTime()), `${text} gave an Invalid Date`).toBe(true);

@@ -34,7 +34,7 @@ function readOrExplain(source: string, id = ID) {
   try {
     return readOne(source, id, catalog, new Set([id, KNOWN_ID]));
   } catch (error) {
-    throw new Error(`the reader threw instead of reporting an issue: ${(error as Error).stack}\n--- source ---\n${source.slice(0, 3000)}`);
+    throw new Error(`the reader threw instead of reporting an issue: ${(error as Error).stack}\n--- source ---\n${source.slice(0, 3000)}`, { cause: error });
   }
 }
 
@@ -216,7 +216,7 @@ describe('end to end: readKnowledgeBase on a temporary knowledge base', () => {
         try {
           kb = await readKnowledgeBase({ root, displayBase: root, render });
         } catch (error) {
-          throw new Error(`readKnowledgeBase threw: ${(error as Error).stack}`);
+          throw new Error(`readKnowledgeBase threw: ${(error as Error).stack}`, { cause: error });
         }
         expect(kb.issues.filter((i) => i.file !== FILE), 'the untouched postmortem stays clean').toEqual([]);
         const mine = kb.issues.filter((i) => i.file === FILE);

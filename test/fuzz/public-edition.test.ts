@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderSafeBody, type Edition } from '../../src/kb/safe-mdx';
+import type { Edition } from '../../src/config/settings';
+import { renderSafeBody } from '../../src/kb/safe-mdx';
 import { params } from './support/config';
 import { htmlProblems } from './support/html';
 import { BODY } from './support/postmortem';
@@ -151,7 +152,7 @@ describe('public edition', () => {
           expectHidden(m, source, place);
           expect(rejected, 'every hand-written construct is valid MDX').toBe(before);
         } catch (error) {
-          throw new Error(`${place}/${name}:\n${source}\n${(error as Error).message}`);
+          throw new Error(`${place}/${name}:\n${source}\n${(error as Error).message}`, { cause: error });
         }
       }
     }

@@ -47,7 +47,8 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
  * and not be a production build.
  */
 function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...rest } = env;
+  const rest = { ...env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete rest[key];
   return rest;
 }
 

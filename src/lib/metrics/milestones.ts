@@ -72,7 +72,7 @@ export const DURATION_METRICS: readonly DurationMetric[] = ['ttd', 'tta', 'ttm',
 export type TimelineSource = TimelineInput | { timeline: TimelineInput } | { data: { timeline: TimelineInput } };
 
 function timelineOf(source: TimelineSource): TimelineInput {
-  if (Array.isArray(source)) return source;
+  if (Array.isArray(source)) return source as TimelineInput;
   if ('timeline' in source) return source.timeline;
   if ('data' in source) return source.data.timeline;
   return [];

@@ -58,7 +58,7 @@ export interface RuleContext {
   /** Every frontmatter text field, in document order. */
   textFields: readonly TextField[];
   /** The file line of a character offset in `body`. */
-  bodyLine(index: number): number;
+  bodyLine: (index: number) => number;
 }
 
 /** Rules are grouped into families; the score deducts once per family (score.ts). */

@@ -181,6 +181,7 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     const x = xOf(d.e.at);
     const room = Math.min(maxLabelWidth, right - x) - TEXT_PAD;
     let prefix = d.prefix;
+    // eslint-disable-next-line prefer-const -- `truncated` is reassigned below, and `text` is destructured with it.
     let { text, truncated } = truncateToWidth(d.text, room - d.prefixWidth, labelStyle, measure);
     if (!text && prefix) {
       // Not even an ellipsis fits after the milestone name (a very narrow drawing): cut the whole label as one.

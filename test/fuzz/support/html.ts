@@ -118,7 +118,13 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:hr
 
 /** The scheme a browser would see: URL parsing strips leading/trailing C0 controls and spaces and removes tabs and newlines. */
 export function browserScheme(url: string): string | undefined {
-  const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  // C0 controls and space are the code points up to U+0020 (a character class of them is what the URL standard strips).
+  const isC0OrSpace = (c: string) => c.charCodeAt(0) <= 0x20;
+  let from = 0;
+  let to = url.length;
+  while (from < to && isC0OrSpace(url[from]!)) from++;
+  while (to > from && isC0OrSpace(url[to - 1]!)) to--;
+  const cleaned = url.slice(from, to).replace(/[\t\n\r]/g, '');
   return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
 }
 

@@ -22,7 +22,7 @@ export const KNOWN_ID = basename(KNOWN_FILE, '.mdx');
 const VALID_TEXT = readFileSync(VALID_FILE, 'utf8');
 const SPLIT = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(VALID_TEXT)!;
 /** The valid postmortem's frontmatter as plain data (YAML 1.2: dates stay strings). */
-export const BASE: Record<string, unknown> = parseYaml(SPLIT[1]!, { version: '1.2' });
+export const BASE = parseYaml(SPLIT[1]!, { version: '1.2' }) as Record<string, unknown>;
 export const BODY = SPLIT[2]!;
 export const VALID_SOURCE = VALID_TEXT;
 
@@ -119,12 +119,13 @@ export function mutate(mutations: readonly Mutation[]): { data: Record<string, u
     if (m.op === 'drop') ok = dropAt(data, m.path);
     else if (m.op === 'set') ok = setAt(data, m.path, structuredCloneSafe(m.value));
     else {
-      const tl = data.timeline;
+      const tl: unknown = data.timeline;
       if (Array.isArray(tl)) {
+        const events = tl as unknown[];
         if (m.op === 'shuffle') {
-          const order = m.order.filter((i) => i < tl.length);
-          const shuffled = order.map((i) => tl[i]);
-          tl.splice(0, order.length, ...shuffled);
+          const order = m.order.filter((i) => i < events.length);
+          const shuffled = order.map((i) => events[i]);
+          events.splice(0, order.length, ...shuffled);
           ok = true;
         } else if (m.index < tl.length) {
           tl.splice(Math.min(m.to, tl.length), 0, structuredCloneSafe(tl[m.index]));

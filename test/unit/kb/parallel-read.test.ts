@@ -10,7 +10,7 @@ const QUALITY = { overrides: { rules: {} }, strict: false, today: '2026-11-01' }
 const plain = (kb: KnowledgeBase) => ({ ...kb, postmortems: kb.postmortems.map(({ lineOf: _, ...pm }) => pm) });
 
 describe('reading with worker threads', () => {
-  // Worker threads load the TypeScript modules through tsx: the first read of a run pays for it.
+  // The first read of a run starts the worker threads, which costs more than the read itself.
   const timeout = 60_000;
 
   it.each([

@@ -11,7 +11,7 @@ export function at(iso: string): Date {
 /** A timeline from milestone → ISO string. */
 export function timeline(points: Partial<Record<Milestone, string>>): Array<{ at: Date; kind: Milestone }> {
   return Object.entries(points)
-    .map(([kind, iso]) => ({ at: at(iso!), kind: kind as Milestone }))
+    .map(([kind, iso]) => ({ at: at(iso), kind: kind as Milestone }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
