@@ -24,6 +24,24 @@ export const listingsOptions = z.strictObject({
   patternCards: wholeNumber(1).default(25),
 });
 
+/**
+ * The exports other tools read. Each is bounded, so that no file of the site grows with the
+ * knowledge base: the feed carries the newest postmortems only, and the JSON export is split into
+ * files of a bounded size (see README, "JSON export").
+ */
+export const feedOptions = z.strictObject({
+  /** `/rss.xml` carries this many published postmortems, newest first. Default 50. */
+  limit: wholeNumber(1).default(50),
+});
+
+export const jsonExportOptions = z.strictObject({
+  /**
+   * Each file of the JSON export (`/api/postmortems/<year>.json`, then `<year>-2.json`, … when a
+   * year has more) holds at most this many postmortems. Default 500 (about 2.5 MB of JSON).
+   */
+  perFile: wholeNumber(1).default(500),
+});
+
 /** The quality policy (`hindsight check`, and the score on each page). */
 export const qualityOptions = z.strictObject({
   /**
@@ -94,6 +112,10 @@ export const hindsightOptions = z.strictObject({
   }).prefault({}),
   /** How much the long listing pages show at once. */
   listings: listingsOptions.prefault({}),
+  /** The RSS feed. */
+  feed: feedOptions.prefault({}),
+  /** The JSON export under `/api/`. */
+  jsonExport: jsonExportOptions.prefault({}),
   /** The quality policy. */
   quality: qualityOptions.prefault({}),
   /** Frontmatter fields the team adds, keyed by field name (lowercase, digits and `_`). */
@@ -105,3 +127,5 @@ export type HindsightUserConfig = z.input<typeof hindsightOptions>;
 /** The options with every default applied. */
 export type HindsightOptions = z.output<typeof hindsightOptions>;
 export type ListingsOptions = z.output<typeof listingsOptions>;
+export type FeedOptions = z.output<typeof feedOptions>;
+export type JsonExportOptions = z.output<typeof jsonExportOptions>;

@@ -10,7 +10,7 @@ import { keysAt } from '../schema/friendly-errors';
 import { isCalendarDate } from '../schema/datetime';
 import { POSTMORTEM_FIELDS } from '../schema/postmortem';
 import { describeOptionIssues, excerpt, HindsightConfigError } from './errors';
-import { hindsightOptions, listingsOptions, type CustomField, type HindsightOptions, type ListingsOptions } from './options';
+import { hindsightOptions, listingsOptions, type CustomField, type FeedOptions, type HindsightOptions, type JsonExportOptions, type ListingsOptions } from './options';
 
 export type Edition = 'internal' | 'public';
 export type Command = 'dev' | 'build' | 'preview' | 'sync' | 'cli';
@@ -37,6 +37,10 @@ export interface Settings {
   threads: number | undefined;
   patterns: { windowDays: number };
   listings: ListingsOptions;
+  /** `/rss.xml`: how many postmortems it carries. */
+  feed: FeedOptions;
+  /** The JSON export: postmortems per file. */
+  jsonExport: JsonExportOptions;
   quality: { rules: Record<string, 'off' | 'warning' | 'error'>; followUpReviewSeverities: string[] };
   /** Frontmatter fields the team declared. */
   fields: Record<string, CustomField>;
@@ -167,6 +171,8 @@ export function resolveSettings(input: unknown, opts: { projectRoot: string; env
     threads: env.threads,
     patterns: options.patterns,
     listings: { ...options.listings, ...env.listings },
+    feed: options.feed,
+    jsonExport: options.jsonExport,
     quality: { rules: options.quality.rules, followUpReviewSeverities: options.quality.followUpReviewSeverities },
     fields: options.fields,
   };

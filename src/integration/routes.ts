@@ -17,5 +17,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/search', entrypoint: 'search/index.astro' },
   { pattern: '/rss.xml', entrypoint: 'rss.xml.ts' },
   { pattern: '/api/postmortems.json', entrypoint: 'api/postmortems.json.ts' },
+  { pattern: '/api/postmortems/[file].json', entrypoint: 'api/postmortems/[file].json.ts' },
   { pattern: '/favicon.svg', entrypoint: 'favicon.svg.ts' },
 ];
+

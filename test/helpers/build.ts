@@ -75,3 +75,14 @@ export function listFiles(dir: string): string[] {
     return statSync(p).isDirectory() ? listFiles(p) : [p];
   });
 }
+
+/** The JSON export's index (/api/postmortems.json) and every postmortem of the files it names, in the files' order. */
+export function readExport<T = { id: string }>(outDir: string): { index: { schema: string; count: number; per_file: number; files: Array<{ url: string; year: number; part: number; parts: number; count: number }> }; postmortems: T[] } {
+  const index = JSON.parse(readPage(outDir, 'api/postmortems.json')) as ReturnType<typeof readExport>['index'];
+  const postmortems = index.files.flatMap((f) => {
+    const file = JSON.parse(readPage(outDir, f.url.slice(f.url.indexOf('api/')))) as { schema: string; postmortems: T[] };
+    if (file.schema !== index.schema) throw new Error(`${f.url}: schema ${file.schema}, the index says ${index.schema}`);
+    return file.postmortems;
+  });
+  return { index, postmortems };
+}

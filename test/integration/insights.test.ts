@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, type BuildResult } from '../helpers/build';
+import { buildSite, readExport, readPage, type BuildResult } from '../helpers/build';
 import { FIXTURES } from '../helpers/kb';
 
 /*
@@ -72,8 +72,9 @@ describe('insights on a fixture with known answers', () => {
   });
 
   it('exports every postmortem with its derived metrics', () => {
-    const json = JSON.parse(readPage(b.outDir, 'api/postmortems.json')) as { count: number; postmortems: Array<{ id: string; metrics: { ttd_minutes: number; ttr_minutes: number } }> };
-    expect(json.count).toBe(4);
+    const json = readExport<{ id: string; metrics: { ttd_minutes: number; ttr_minutes: number } }>(b.outDir);
+    expect(json.index.count).toBe(4);
+    expect(json.postmortems).toHaveLength(4);
     const c = json.postmortems.find((p) => p.id === C)!;
     expect(c.metrics).toMatchObject({ ttd_minutes: 30, ttr_minutes: 240 });
     const rss = readPage(b.outDir, 'rss.xml');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
-import { buildSite, decodeEntities, readPage, type BuildResult } from '../helpers/build';
+import { buildSite, decodeEntities, readExport, readPage, type BuildResult } from '../helpers/build';
 
 /*
  * The long listings at scale, on a generated knowledge base served under /kb/,
@@ -78,7 +78,7 @@ describe('long listings on a generated knowledge base under /kb/', () => {
     await generate(options);
     b = await buildSite({ content: kb, env: { HINDSIGHT_BASE: BASE, HINDSIGHT_LISTINGS: JSON.stringify(LISTINGS) } });
     if (b.code !== 0) throw new Error(b.output);
-    published = (JSON.parse(readPage(b.outDir, 'api/postmortems.json')) as { postmortems: Exported[] }).postmortems;
+    published = readExport<Exported>(b.outDir).postmortems;
     const [header, ...rows] = parseCsv(readPage(b.outDir, 'actions.csv'));
     csv = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
   });
@@ -199,6 +199,34 @@ describe('long listings on a generated knowledge base under /kb/', () => {
         if (missed > LISTINGS.perPattern) expect(card).toContain(`…and ${missed - LISTINGS.perPattern} more:`);
       }
       expect(cards.some((c) => c.includes('…and '))).toBe(true);
+    });
+  });
+
+  describe('bounded exports', () => {
+    const newestFirst = () => [...published].sort((x, y) => Date.parse(y.metrics.started) - Date.parse(x.metrics.started) || x.id.localeCompare(y.id));
+
+    it('puts the newest 50 published postmortems in the feed (feed.limit), newest first', () => {
+      const rss = readPage(b.outDir, 'rss.xml');
+      const links = [...rss.matchAll(/<item>.*?<link>[^<]*\/postmortems\/([^/<]+)\/<\/link>/gs)].map((m) => m[1]!);
+      expect(published.length).toBeGreaterThan(50);
+      expect(links).toEqual(newestFirst().slice(0, 50).map((p) => p.id));
+    });
+
+    it('splits the JSON export into one file per year, oldest first, named by an index with a schema version', () => {
+      const { index } = readExport(b.outDir);
+      expect(index.schema).toBe('hindsight/postmortems@2');
+      expect(index.count).toBe(published.length);
+      expect(index.per_file).toBe(500);
+      expect(index.files.map((f) => f.url)).toEqual(index.files.map((f) => `${BASE}api/postmortems/${f.year}.json`));
+      expect(index.files.reduce((n, f) => n + f.count, 0)).toBe(published.length);
+      expect(new Set(published.map((p) => p.id)).size).toBe(published.length);
+      for (const f of index.files) {
+        const file = JSON.parse(readPage(b.outDir, f.url.slice(BASE.length))) as { year: number; count: number; postmortems: Exported[] };
+        expect(file.count).toBe(file.postmortems.length);
+        const started = file.postmortems.map((p) => p.metrics.started);
+        expect(started.every((s) => new Date(s).getUTCFullYear() === f.year)).toBe(true);
+        expect(started).toEqual([...started].sort());
+      }
     });
   });
 });

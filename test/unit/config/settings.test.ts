@@ -30,6 +30,8 @@ describe('resolveSettings: defaults', () => {
       threads: undefined,
       patterns: { windowDays: 180 },
       listings: { pageSize: 100, actionRows: 200, perPattern: 10, patternCards: 25 },
+      feed: { limit: 50 },
+      jsonExport: { perFile: 500 },
       quality: { rules: {}, followUpReviewSeverities: ['SEV1', 'SEV2'] },
       fields: {},
     });
@@ -66,6 +68,11 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
   const cases: Array<[string, unknown, Record<string, string>, string]> = [
     ['a negative page size', { listings: { pageSize: -1 } }, {}, 'hindsight.config.mjs: listings.pageSize must be 1 or more (got -1)'],
     ['a fractional count', { listings: { perPattern: 2.5 } }, {}, 'hindsight.config.mjs: listings.perPattern must be a whole number (got 2.5)'],
+    ['a feed limit of zero', { feed: { limit: 0 } }, {}, 'hindsight.config.mjs: feed.limit must be 1 or more (got 0)'],
+    ['a fractional feed limit', { feed: { limit: 12.5 } }, {}, 'hindsight.config.mjs: feed.limit must be a whole number (got 12.5)'],
+    ['a misspelt feed option', { feed: { limt: 20 } }, {}, 'hindsight.config.mjs: feed.limt is not an option; did you mean "limit"?'],
+    ['an export file size that is not a number', { jsonExport: { perFile: 'all' } }, {}, 'hindsight.config.mjs: jsonExport.perFile must be a whole number (got "all")'],
+    ['an export file size of zero', { jsonExport: { perFile: 0 } }, {}, 'hindsight.config.mjs: jsonExport.perFile must be 1 or more (got 0)'],
     ['a misspelt option', { listing: { pageSize: 5 } }, {}, 'hindsight.config.mjs: listing is not an option; did you mean "listings"?'],
     ['a misspelt nested option', { listings: { pagesize: 5 } }, {}, 'hindsight.config.mjs: listings.pagesize is not an option; did you mean "pageSize"?'],
     ['an unknown rule id', { quality: { rules: { 'blameles-language': 'error' } } }, {}, 'hindsight.config.mjs: quality.rules has an unknown rule "blameles-language"; did you mean "blameless-language"?'],
