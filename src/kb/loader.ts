@@ -67,7 +67,7 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
       kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf: (path) => (lineOf ??= frontmatterLineOf(source))(path) });
     } else jobs.push({ ...job, digest });
   }
-  const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today } }, settings.threads);
+  const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today, lines: 'errors' } }, settings.threads);
   const read: Array<PostmortemSource & { digest: string }> = [...kept];
   const fileIssues = new Map<string, ContentIssue[]>();
   results.forEach((one, i) => {

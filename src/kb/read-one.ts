@@ -63,13 +63,11 @@ export function withLine(issue: ContentIssue, lineOf: LineOf): ContentIssue {
   return line ? { ...issue, line } : issue;
 }
 
-/** One file to read: where it is, its id, how messages name it, and whether its issues are wanted. */
+/** One file to read: where it is, its id, and how messages name it. */
 export interface ReadJob {
   path: string;
   id: string;
   file: string;
-  /** False for files read only so that references to them resolve (`check <file>`): no rendering, no policy. */
-  wanted: boolean;
 }
 
 /** How every file of one read is treated. Plain data, so that it can be sent to a worker thread. */
@@ -78,8 +76,13 @@ export interface ReadJobOptions {
   render: boolean;
   /** The team's own frontmatter fields (settings.fields). */
   fields: Readonly<Record<string, CustomField>>;
-  /** Apply the quality policy too (as `hindsight check` does), with these settings. */
-  quality?: { overrides: QualityConfigOverrides; strict: boolean; today: string };
+  /**
+   * Apply the quality policy too (as `hindsight check` does), with these settings. `lines`:
+   * which findings get a line number, `all` (default; `check` prints them) or `errors` (the
+   * build: only an error is shown with its line; a page shows a warning without one). A line
+   * costs a positioned YAML parse of the frontmatter, several times the fast one.
+   */
+  quality?: { overrides: QualityConfigOverrides; strict: boolean; today: string; lines?: 'all' | 'errors' };
 }
 
 export interface ReadJobResult {
@@ -98,13 +101,14 @@ let qualityConfig: { key: string; config: ReturnType<typeof resolveQualityConfig
  */
 export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
   const source = readFileSync(job.path, 'utf8');
-  const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
+  const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render, fields: opts.fields });
   const pm = one.postmortem;
-  if (pm && opts.quality && job.wanted) {
+  if (pm && opts.quality) {
     const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
     if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
     const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: opts.quality.today }, qualityConfig.config);
-    pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+    const allLines = opts.quality.lines !== 'errors';
+    pm.quality = { ...result, issues: result.issues.map((i) => (allLines || i.level === 'error' ? withLine(i, pm.lineOf) : i)) };
   }
-  return { postmortem: pm, issues: job.wanted ? one.issues : [] };
+  return { postmortem: pm, issues: one.issues };
 }

@@ -129,7 +129,7 @@ export function listPostmortems(root: string, display: Display): PostmortemListi
     }
     const id = name.slice(0, -'.mdx'.length);
     allIds.add(id);
-    jobs.push({ path, id, file, wanted: true });
+    jobs.push({ path, id, file });
   }
   return { jobs, allIds, issues };
 }
@@ -148,7 +148,10 @@ export interface ReadOptions {
   edition?: Edition;
   /** Render bodies to HTML (the build does; `check` does not need to). */
   render?: boolean;
-  /** Only these postmortem files (absolute or relative paths); the rest are still read for references. */
+  /**
+   * Only these postmortem files (absolute or relative paths). No other postmortem is read: a
+   * reference needs only the other ids (the file names) and the catalogs.
+   */
   only?: readonly string[];
   /** How paths are shown in messages; defaults to relative to the working directory. */
   displayBase?: string;
@@ -172,14 +175,13 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
   const listing = listPostmortems(root, display);
   issues.push(...listing.issues);
   const only = options.only ? new Set(options.only.map((p) => display(isAbsolute(p) ? p : resolve(p)))) : undefined;
-  const jobs = listing.jobs.map((job) => ({ ...job, wanted: !only || only.has(job.file) }));
+  const jobs = only ? listing.jobs.filter((job) => only.has(job.file)) : listing.jobs;
   const results = await runReadJobs(jobs, { edition, render, fields: options.fields ?? {}, ...(options.quality ? { quality: options.quality } : {}) }, options.threads);
   const postmortems: PostmortemSource[] = [];
   for (const one of results) {
     issues.push(...one.issues);
     if (one.postmortem) postmortems.push(one.postmortem as PostmortemSource);
   }
-  const refIssues = checkReferences(postmortems, catalog, { knownIds: listing.allIds, brokenIds });
-  issues.push(...(only ? refIssues.filter((i) => only.has(i.file)) : refIssues));
-  return { root, catalog, postmortems: only ? postmortems.filter((p) => only.has(p.file)) : postmortems, issues };
+  issues.push(...checkReferences(postmortems, catalog, { knownIds: listing.allIds, brokenIds }));
+  return { root, catalog, postmortems, issues };
 }
