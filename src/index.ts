@@ -16,7 +16,7 @@ import { packageRoot, PACKAGE_NAME } from './config/package';
 import { resolveSettings, type Settings } from './config/settings';
 import { OPTIONS, SETTINGS } from './config/symbols';
 import { buildSearchIndex } from './integration/pagefind';
-import { ROUTES } from './integration/routes';
+import { BUILD_ROUTES, ROUTES } from './integration/routes';
 import { vitePluginSettings } from './integration/virtual-settings';
 
 export type { HindsightUserConfig, HindsightOptions, CustomField } from './config/options';
@@ -53,7 +53,7 @@ export default function hindsight(options?: HindsightUserConfig): HindsightInteg
         integration[SETTINGS] = settings;
 
         const routes = join(packageRoot(), 'src/routes');
-        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: join(routes, route.entrypoint), prerender: true });
+        for (const route of [...ROUTES, ...(command === 'build' ? BUILD_ROUTES : [])]) injectRoute({ pattern: route.pattern, entrypoint: join(routes, route.entrypoint), prerender: true });
 
         // The sitemap lists every page; a project that configures its own keeps it.
         if (!config.integrations.some((i) => i.name === '@astrojs/sitemap')) {

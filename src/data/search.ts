@@ -1,4 +1,4 @@
-import type { Postmortem } from './index';
+import type { Postmortem, Site } from './index';
 
 /** The search page's facets, in the order it shows them; keys are Pagefind filter names. */
 export const SEARCH_FACETS = [
@@ -42,4 +42,94 @@ export function facetTotals(postmortems: readonly Postmortem[]): FacetTotals {
     }
   }
   return totals;
+}
+
+/**
+ * Metadata fields Pagefind searches but the search page never shows: the words a postmortem is
+ * filed under. Pagefind (1.5+) searches every metadata field, so a query word found only here
+ * still finds the postmortem, and `SEARCH_OPTIONS.ranking.metaWeights` ranks such a match above
+ * the same word in the body; the excerpt is cut from the body text alone, so these lists never
+ * show in it.
+ */
+export const KEYWORD_FIELDS = ['tags', 'services', 'teams', 'causes'] as const;
+
+/**
+ * How the search page asks Pagefind to rank (passed to `pagefind.options`). The weights boost a
+ * query that names what a postmortem is filed under: a tag above a service, a service above a
+ * team or a cause; the page's shown fields (date, severity, category, summary) add nothing,
+ * since their words are also in the body or the keyword fields. `npm run bench` measures the
+ * effect (recall@5 and MRR of the relevance set against Pagefind's defaults).
+ */
+export const SEARCH_OPTIONS = {
+  excerptLength: 26,
+  ranking: {
+    metaWeights: { title: 5, tags: 4, services: 3, teams: 2, causes: 2, summary: 0, category: 0, severity: 0, date: 0 },
+  },
+} as const;
+
+/** What Pagefind indexes of one postmortem (Pagefind's custom record). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+const nonEmpty = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
+
+/** A kebab-case id as a phrase and as its parts: `data-breach` → `data-breach data breach`. */
+function asWords(id: string): string {
+  return id.includes('-') ? `${id} ${id.split('-').filter(Boolean).join(' ')}` : id;
+}
+
+/**
+ * One postmortem's search record, from the data the page is made of rather than its HTML: the
+ * words the page shows (summary, impact, timeline events, root cause and contributing factors,
+ * 5 Whys, action items, body), not its facts and timestamps, which are filters; the fields the
+ * results list shows; and the keyword fields. `url` is the page's path without the site's base,
+ * which the search page gives Pagefind as `baseUrl`.
+ */
+export function searchRecord(pm: Postmortem, site: Pick<Site, 'services' | 'teams' | 'categories'>): SearchRecord {
+  const d = pm.data;
+  const categoryName = (id: string) => site.categories.find((c) => c.id === id)?.name ?? id;
+  const serviceName = (id: string) => site.services.find((s) => s.id === id)?.name;
+  const teamName = (id: string) => site.teams.find((t) => t.id === id)?.name;
+  const content = [
+    d.summary,
+    d.impact.description,
+    ...d.timeline.map((e) => e.event),
+    pm.category.name,
+    d.root_cause.summary,
+    ...(d.contributing_factors ?? []).flatMap((f) => [categoryName(f.category), f.description]),
+    ...(d.five_whys ?? []).flatMap((w) => [w.why, w.because]),
+    ...d.action_items.map((a) => a.title),
+    d.text,
+  ].filter((x): x is string => Boolean(x && x.trim())).join('\n');
+  const causes = [pm.category, ...(d.contributing_factors ?? []).map((f) => site.categories.find((c) => c.id === f.category))]
+    .filter((c) => c !== undefined)
+    .map((c) => `${c.name} ${asWords(c.id)}`);
+  const listed = (ids: readonly string[], name: (id: string) => string | undefined) => ids.map((id) => [asWords(id), name(id)].filter(Boolean).join(' ')).join(' ');
+  const started = pm.metrics.startedAt.toISOString();
+  return {
+    url: `/postmortems/${pm.id}/`,
+    content,
+    language: 'en',
+    meta: {
+      title: d.title,
+      date: started.slice(0, 10),
+      severity: d.severity,
+      category: pm.category.name,
+      summary: d.summary,
+      ...nonEmpty({
+        tags: (d.tags ?? []).map(asWords).join(' '),
+        services: listed(d.services, serviceName),
+        teams: listed(d.teams ?? [], teamName),
+        causes: [...new Set(causes)].join(' '),
+      } satisfies Record<(typeof KEYWORD_FIELDS)[number], string>),
+    },
+    filters: searchFilters(pm),
+    sort: { date: started },
+  };
 }

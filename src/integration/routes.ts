@@ -21,3 +21,10 @@ export const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/favicon.svg', entrypoint: 'favicon.svg.ts' },
 ];
 
+/** The folder of the search index's input inside the build output; the integration deletes it once Pagefind has read it. */
+export const SEARCH_RECORDS_DIR = '_hindsight/search-records';
+
+/** Build-only outputs for the integration's own hooks, never published (see src/integration/pagefind.ts). */
+export const BUILD_ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
+  { pattern: `/${SEARCH_RECORDS_DIR}/[part].json`, entrypoint: '_hindsight/search-records/[part].json.ts' },
+];

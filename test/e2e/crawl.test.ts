@@ -199,7 +199,7 @@ for (const variant of [
       let largest = { path: '', bytes: 0 };
       for (const page of postmortems) {
         if (/<script/i.test(page.html)) problems.push(`${page.path}: has a <script>`);
-        if (!page.tags.some((t) => t.name === 'article' && 'data-pagefind-body' in t.attrs)) problems.push(`${page.path}: no article with data-pagefind-body`);
+        if (!page.tags.some((t) => t.name === 'article' && (t.attrs.class ?? '').split(/\s+/).includes('postmortem'))) problems.push(`${page.path}: no article.postmortem`);
         // CSS is inlined; count any linked stylesheet too, should that change.
         const sheets = page.tags.filter((t) => t.name === 'link' && (t.attrs.rel ?? '').split(/\s+/).includes('stylesheet'));
         const cssBytes = sheets.reduce((n, s) => n + statSync(fileFor(dist, variant.base, new URL(s.attrs.href!, `http://x${page.path}`).pathname)!).size, 0);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, type BuildResult } from '../helpers/build';
@@ -22,6 +22,13 @@ describe('a real Astro build of the basic fixture site', () => {
     expect(existsSync(join(build.outDir, 'postmortems', DRAFT))).toBe(false);
     expect(build.output).toContain(`not published: `);
     expect(build.output).toMatch(new RegExp(`${DRAFT}\\.mdx \\(status is draft`));
+  });
+
+  it('indexes every published postmortem for search from the data, and publishes none of its input', () => {
+    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.en?.page_count).toBe(2);
+    expect(existsSync(join(build.outDir, '_hindsight'))).toBe(false);
+    expect(build.output).toMatch(/search index: 2 pages indexed/);
   });
 
   it('shows the key facts of a postmortem', () => {

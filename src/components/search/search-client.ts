@@ -9,7 +9,7 @@
  * knowledge base) are loaded once results are on screen, and the facets then
  * show the counts for the query (`data-counts="query"` on the facet box).
  */
-import { SEARCH_FACETS as FACETS } from '../../data/search';
+import { SEARCH_FACETS as FACETS, SEARCH_OPTIONS } from '../../data/search';
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -72,7 +72,7 @@ export async function startSearch(base: string): Promise<void> {
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, excerptLength: 26 });
+    await pagefind.options({ baseUrl: base, ...SEARCH_OPTIONS });
     await pagefind.init();
   } catch {
     status.textContent = import.meta.env.DEV
