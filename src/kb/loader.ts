@@ -11,13 +11,15 @@ import { packageVersion } from '../config/package';
 import type { Settings } from '../config/settings';
 import { settingsFromConfig } from '../config/symbols';
 import type { Catalog } from '../schema/catalog';
+import type { PostmortemFrontmatter } from '../schema/postmortem';
+import type { TimelineEvent } from '../schema/timeline-event';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
 import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
 import { frontmatterLineOf } from './frontmatter';
 import { runReadJobs } from './parallel';
 import { CATALOG_FILES, displayRelativeTo, listPostmortems, readCatalogFile, readCatalogs } from './read';
-import type { PostmortemSource, ReadJob } from './read-one';
+import type { LineOf, PostmortemSource, ReadJob } from './read-one';
 import { selectForEdition } from './select';
 
 /** Every problem in a knowledge base, as one report: the build fails with it, naming each file, line, field and fix. */
@@ -38,18 +40,62 @@ function contextKey(settings: Settings): string {
   return JSON.stringify([packageVersion(), settings.edition, settings.fields, settings.quality, settings.today]);
 }
 
+/**
+ * What a sync remembers of a postmortem it left out of the edition (a draft, or an internal one in
+ * the public edition): its digest, what selecting it and checking its references need, and its
+ * quality errors. Kept in the collection's meta store, not as an entry, so that no page can ever
+ * see it; with it, an unchanged left-out file is not read again.
+ */
+interface LeftOut {
+  digest: string;
+  file: string;
+  data: Pick<PostmortemFrontmatter, 'status' | 'visibility' | 'severity' | 'services' | 'teams' | 'related' | 'recurrence_of'> & {
+    root_cause: { category: string };
+    contributing_factors?: Array<{ category: string }>;
+    timeline: Array<{ kind?: TimelineEvent['kind']; at: string }>;
+  };
+  errors: ContentIssue[];
+}
+
+const LEFT_OUT = 'left-out';
+
+function leftOutRecord(pm: PostmortemSource & { digest: string }): LeftOut {
+  const d = pm.data;
+  return {
+    digest: pm.digest,
+    file: pm.file,
+    data: {
+      status: d.status,
+      visibility: d.visibility,
+      severity: d.severity,
+      services: d.services,
+      ...(d.teams ? { teams: d.teams } : {}),
+      ...(d.related ? { related: d.related } : {}),
+      ...(d.recurrence_of ? { recurrence_of: d.recurrence_of } : {}),
+      root_cause: { category: d.root_cause.category },
+      ...(d.contributing_factors ? { contributing_factors: d.contributing_factors.map((f) => ({ category: f.category })) } : {}),
+      // Every event, in order: a reference message names the started event by its index.
+      timeline: d.timeline.map((e) => ({ ...(e.kind ? { kind: e.kind } : {}), at: e.at.toISOString() })),
+    },
+    errors: (pm.quality?.issues ?? []).filter((i) => i.level === 'error'),
+  };
+}
+
 /** Reads what changed, checks everything, and writes the store. Returns the errors (dev) or throws them (build). */
 async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: boolean): Promise<void> {
-  const { store, logger } = ctx;
+  const { store, meta, logger } = ctx;
   const generateDigest = (data: string | Record<string, unknown>) => ctx.generateDigest(data);
   const display = displayRelativeTo(settings.projectRoot);
   const { catalog, brokenIds, issues } = readCatalogs(settings.content, display);
   const listing = listPostmortems(settings.content, display);
   issues.push(...listing.issues);
 
-  // A stored entry is kept when its file and the context are unchanged: nothing to parse.
+  // A stored entry is kept when its file and the context are unchanged: nothing to parse. So is a
+  // left-out file that the edition still leaves out.
   const key = contextKey(settings);
+  const leftOutBefore = JSON.parse(meta.get(LEFT_OUT) ?? '{}') as Record<string, LeftOut>;
   const kept: Array<PostmortemSource & { digest: string }> = [];
+  const keptLeftOut: Array<{ id: string; file: string; data: PostmortemFrontmatter; lineOf: LineOf; digest: string; errors: ContentIssue[] }> = [];
   const jobs: Array<ReadJob & { digest: string }> = [];
   for (const job of listing.jobs) {
     let source: string;
@@ -60,22 +106,29 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
       continue;
     }
     const digest = generateDigest(`${key}\n${source}`);
+    let lines: LineOf | undefined;
+    const lineOf: LineOf = (path) => (lines ??= frontmatterLineOf(source))(path);
     const stored = store.get(job.id);
+    const before = leftOutBefore[job.id];
     if (stored?.digest === digest && !isProblem(stored.data)) {
       const { file, text, headings, quality, ...data } = stored.data as unknown as PostmortemEntry;
-      let lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
-      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf: (path) => (lineOf ??= frontmatterLineOf(source))(path) });
+      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf });
+    } else if (before?.digest === digest && before.file === job.file && selectForEdition([{ id: job.id, file: job.file, data: before.data }], settings).excluded.length) {
+      const data = { ...before.data, timeline: before.data.timeline.map((e) => ({ ...e, at: new Date(e.at) })) } as unknown as PostmortemFrontmatter;
+      keptLeftOut.push({ id: job.id, file: job.file, data, lineOf, digest, errors: before.errors });
     } else jobs.push({ ...job, digest });
   }
   const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today, lines: 'errors' } }, settings.threads);
+  logger.info(`${jobs.length} postmortem file${jobs.length === 1 ? '' : 's'} read, ${kept.length + keptLeftOut.length} unchanged since the last build`);
   const read: Array<PostmortemSource & { digest: string }> = [...kept];
   const fileIssues = new Map<string, ContentIssue[]>();
   results.forEach((one, i) => {
     issues.push(...one.issues);
     if (one.postmortem) read.push({ ...(one.postmortem as PostmortemSource), digest: jobs[i]!.digest });
   });
-  issues.push(...checkReferences(read, catalog, { knownIds: listing.allIds, brokenIds }));
+  issues.push(...checkReferences([...read, ...keptLeftOut], catalog, { knownIds: listing.allIds, brokenIds }));
   for (const pm of read) if (pm.quality) issues.push(...pm.quality.issues.filter((i) => i.level === 'error'));
+  for (const pm of keptLeftOut) issues.push(...pm.errors);
 
   const errors = issues.filter((i) => i.level === 'error');
   if (!dev) {
@@ -88,6 +141,18 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
 
   const broken = new Set(fileIssues.keys());
   const { included, excluded } = selectForEdition(read.filter((pm) => !broken.has(pm.file)), settings);
+  const excludedIds = new Set(excluded.map((x) => x.id));
+  const leftOut: Record<string, LeftOut> = {};
+  for (const pm of read) if (excludedIds.has(pm.id)) leftOut[pm.id] = leftOutRecord(pm);
+  for (const pm of keptLeftOut) {
+    if (broken.has(pm.file)) continue;
+    leftOut[pm.id] = leftOutBefore[pm.id]!;
+    excluded.push(...selectForEdition([pm], settings).excluded);
+  }
+  const remembered = JSON.stringify(leftOut);
+  // Only when it changed: a write makes Astro save the whole store again.
+  if (remembered !== (meta.get(LEFT_OUT) ?? '{}')) meta.set(LEFT_OUT, remembered);
+  excluded.sort((a, b) => a.file.localeCompare(b.file));
   for (const x of excluded) {
     // A draft left out is a warning, so that no build hides it, even a quiet one.
     if (x.reason.startsWith('status')) logger.warn(`not published: ${x.file} (${x.reason})`);
