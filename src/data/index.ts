@@ -3,6 +3,7 @@
  * sorted lists; the pure libraries in src/lib compute everything derived.
  */
 import { getCollection } from 'astro:content';
+import { drawArtefacts, storedArtefacts, type PostmortemArtefacts } from '../kb/artefacts';
 import { isProblem, type PostmortemEntry, type ProblemEntry } from '../kb/entry';
 import { categoryResolver } from '../schema/references';
 import { incidentMetrics, type IncidentMetrics } from '../lib/metrics';
@@ -17,6 +18,8 @@ export interface Postmortem {
   data: PostmortemEntry;
   /** The body as HTML, rendered once at content-sync time. */
   html: string;
+  /** Drawn once where the file was read, kept in the store (src/kb/artefacts.ts). */
+  artefacts: PostmortemArtefacts;
   /** The incident's durations (src/lib/metrics), with a start always known: the first event when `started` is missing. */
   metrics: IncidentMetrics & { startedAt: Date };
   severity: Severity;
@@ -66,10 +69,10 @@ async function load(): Promise<Site> {
   const categoryById = new Map(categoryList.map((c) => [c.id, c]));
 
   const problems: Site['problems'] = [];
-  const stored: Array<{ id: string; data: PostmortemEntry; html: string }> = [];
+  const stored: Array<{ id: string; data: PostmortemEntry; html: string; artefacts: PostmortemArtefacts | undefined }> = [];
   for (const entry of entries) {
     if (isProblem(entry.data)) problems.push({ ...entry.data, id: entry.id });
-    else stored.push({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '' });
+    else stored.push({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '', artefacts: storedArtefacts(entry.rendered) });
   }
   // References to postmortems this build does not publish are dropped, so that no id, link or count
   // of an internal or draft postmortem reaches a page; category aliases resolve to their category.
@@ -82,6 +85,8 @@ async function load(): Promise<Site> {
       id: entry.id,
       data,
       html: entry.html,
+      // A store written by an older build may lack them: drawn here then.
+      artefacts: entry.artefacts ?? drawArtefacts(entry.data),
       metrics: { ...m, startedAt: m.startedAt ?? data.timeline[0]!.at },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,

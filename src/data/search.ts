@@ -102,7 +102,7 @@ export function searchRecord(pm: Postmortem, site: Pick<Site, 'services' | 'team
     ...d.timeline.map((e) => e.event),
     pm.category.name,
     d.root_cause.summary,
-    ...(d.contributing_factors ?? []).flatMap((f) => [categoryName(f.category), f.description]),
+    ...(d.contributing_factors ?? []).map((f) => `${categoryName(f.category)}: ${f.description}`),
     ...(d.five_whys ?? []).flatMap((w) => [w.why, w.because]),
     ...d.action_items.map((a) => a.title),
     d.text,

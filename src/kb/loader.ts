@@ -15,6 +15,7 @@ import type { PostmortemFrontmatter } from '../schema/postmortem';
 import type { TimelineEvent } from '../schema/timeline-event';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
+import { drawArtefacts, storedArtefacts } from './artefacts';
 import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
 import { frontmatterLineOf } from './frontmatter';
 import { runReadJobs } from './parallel';
@@ -112,7 +113,8 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
     const before = leftOutBefore[job.id];
     if (stored?.digest === digest && !isProblem(stored.data)) {
       const { file, text, headings, quality, ...data } = stored.data as unknown as PostmortemEntry;
-      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf });
+      const artefacts = storedArtefacts(stored.rendered);
+      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', ...(artefacts ? { artefacts } : {}), text, headings, quality, digest, lineOf });
     } else if (before?.digest === digest && before.file === job.file && selectForEdition([{ id: job.id, file: job.file, data: before.data }], settings).excluded.length) {
       const data = { ...before.data, timeline: before.data.timeline.map((e) => ({ ...e, at: new Date(e.at) })) } as unknown as PostmortemFrontmatter;
       keptLeftOut.push({ id: job.id, file: job.file, data, lineOf, digest, errors: before.errors });
@@ -166,7 +168,7 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
     if (store.get(pm.id)?.digest === pm.digest) continue;
     if (!pm.quality) throw new Error(`${pm.file}: the quality policy did not run`);
     const entry = postmortemEntry({ ...pm, quality: pm.quality });
-    store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '' }, filePath: pm.file, digest: pm.digest });
+    store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '', metadata: { artefacts: pm.artefacts ?? drawArtefacts(pm.data) } }, filePath: pm.file, digest: pm.digest });
   }
   // In dev, what cannot be published stays visible as its problems (see ProblemEntry).
   for (const [file, list] of fileIssues) {

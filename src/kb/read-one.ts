@@ -4,6 +4,7 @@ import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import type { CustomField } from '../config/options';
 import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
+import { drawArtefacts, type PostmortemArtefacts } from './artefacts';
 import { splitFrontmatter } from './frontmatter';
 import type { Edition } from '../config/settings';
 import { renderSafeBody } from './safe-mdx';
@@ -20,6 +21,8 @@ export interface PostmortemSource {
   bodyLine: number;
   /** HTML of the body for the requested edition (undefined when rendering was not asked for). */
   html: string | undefined;
+  /** Drawn with the HTML, when rendering was asked for (see artefacts.ts). */
+  artefacts?: PostmortemArtefacts;
   /** Plain text of the body as the edition shows it. */
   text: string;
   headings: string[];
@@ -50,7 +53,7 @@ export function readPostmortem(
   const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
   issues.push(...body.issues);
   const postmortem = data && !body.issues.length
-    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
+    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, ...(opts.render ? { artefacts: drawArtefacts(data) } : {}), text: body.text, headings: body.headings, lineOf: split.lineOf }
     : undefined;
   return { postmortem, issues };
 }
