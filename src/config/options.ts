@@ -29,12 +29,12 @@ export const listingsOptions = z.strictObject({
  * knowledge base: the feed carries the newest postmortems only, and the JSON export is split into
  * files of a bounded size (see README, "JSON export").
  */
-export const feedOptions = z.strictObject({
+const feedOptions = z.strictObject({
   /** `/rss.xml` carries this many published postmortems, newest first. Default 50. */
   limit: wholeNumber(1).default(50),
 });
 
-export const jsonExportOptions = z.strictObject({
+const jsonExportOptions = z.strictObject({
   /**
    * Each file of the JSON export (`/api/postmortems/<year>.json`, then `<year>-2.json`, … when a
    * year has more) holds at most this many postmortems. Default 500 (about 2.5 MB of JSON).

@@ -76,9 +76,9 @@ describe('frontmatter line numbers', () => {
       indent: fc.integer({ min: 1, max: 4 }),
       indentSeq: fc.boolean(),
       lineWidth: fc.constantFrom(0, 20, 40, 80),
-      collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
-      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN'>,
-      defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE') as fc.Arbitrary<null | 'PLAIN'>,
+      collectionStyle: fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'),
+      defaultStringType: fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_FOLDED' | 'BLOCK_LITERAL'>('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'),
+      defaultKeyType: fc.constantFrom<null | 'PLAIN' | 'QUOTE_DOUBLE'>(null, 'PLAIN', 'QUOTE_DOUBLE'),
       comments: fc.boolean(),
     });
     fc.assert(

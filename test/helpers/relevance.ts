@@ -12,7 +12,7 @@ export interface RelevanceQuery {
   id: string;
 }
 
-export interface RankedQuery extends RelevanceQuery {
+interface RankedQuery extends RelevanceQuery {
   /** 1-based rank of the wanted postmortem among the first ten results; undefined when not there. */
   rank: number | undefined;
   /** The first five results' postmortem ids. */
@@ -41,7 +41,7 @@ export async function rankQueries(browser: Browser, site: string, queries: reado
     const page = await context.newPage();
     await page.goto(site);
     const bundle = opts.bundle ?? `${site}pagefind/`;
-    const tops = (await page.evaluate(
+    const tops = await page.evaluate<string[][]>(
       `(async () => {
         const pagefind = await import(${JSON.stringify(`${bundle}pagefind.js`)});
         await pagefind.options(${JSON.stringify({ baseUrl: new URL(site).pathname, ...(opts.options ?? {}) })});
@@ -54,7 +54,7 @@ export async function rankQueries(browser: Browser, site: string, queries: reado
         }
         return out;
       })()`,
-    )) as string[][];
+    );
     const idOf = (url: string) => /\/postmortems\/([^/]+)\/?/.exec(new URL(url, 'http://x').pathname)?.[1] ?? url;
     const ranked = queries.map((query, i): RankedQuery => {
       const ids = tops[i]!.map(idOf);

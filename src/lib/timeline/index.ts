@@ -18,3 +18,4 @@ export { timelineRows, type TimelineRow } from './table';
 export { chooseTicks, type AxisTick, type TickOptions, type TickSet } from './ticks';
 export { ELLIPSIS, estimateTextWidth, truncateToWidth, type MeasureText, type TextStyle, type Truncated } from './text';
 export { timelineId } from './id';
+export { timelineSvg } from './svg';
