@@ -1,5 +1,3 @@
-import { runCheck, CHECK_HELP } from './check';
-import { runNew, NEW_HELP } from './new';
 import { HindsightConfigError } from '../config/errors';
 import { UsageError } from './io';
 
@@ -18,12 +16,17 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'new':
+      // Each command loads its own modules: `check` of one changed file is mostly start-up.
+      case 'new': {
+        const { runNew, NEW_HELP } = await import('./new');
         if (rest.includes('--help') || rest.includes('-h')) return print(NEW_HELP);
         return await runNew(rest);
-      case 'check':
+      }
+      case 'check': {
+        const { runCheck, CHECK_HELP } = await import('./check');
         if (rest.includes('--help') || rest.includes('-h')) return print(CHECK_HELP);
         return await runCheck(rest);
+      }
       case undefined:
       case '--help':
       case '-h':

@@ -1,5 +1,9 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { lazyModule } from './lazy';
+
+/** The positioned parser: for the careful path and the lines indentation does not settle (see lazy.ts). */
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 import type { ContentIssue } from '../schema/issues';
 
 export interface SplitSource {
@@ -42,6 +46,7 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
   if (fast.ok) {
     return { data: fast.data, body: text.slice(match[0].length), bodyLine, lineOf: lazyLineOf(yamlText), issues: [] };
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const issues: ContentIssue[] = [];
@@ -104,14 +109,23 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
  * test, any `&` or `*` at all, sent 87% of the benchmark's files down the slow
  * path: team names in their text and Grafana links in their timelines.
  */
-function fastLoad(yamlText: string): { ok: true; data: Record<string, unknown> } | { ok: false } {
+export function fastYaml(yamlText: string): { ok: true; data: unknown } | { ok: false } {
   if (/(?:^|[\s[{,:])[&*]\S/.test(yamlText)) return { ok: false };
   try {
-    const data = loadYaml(yamlText, { schema: CORE_SCHEMA, json: false });
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? { ok: true, data: data as Record<string, unknown> } : { ok: false };
+    return { ok: true, data: loadYaml(yamlText, { schema: CORE_SCHEMA, json: false }) };
   } catch {
     return { ok: false };
   }
+}
+
+function fastLoad(yamlText: string): { ok: true; data: Record<string, unknown> } | { ok: false } {
+  const fast = fastYaml(yamlText);
+  return fast.ok && fast.data !== null && typeof fast.data === 'object' && !Array.isArray(fast.data) ? { ok: true, data: fast.data as Record<string, unknown> } : { ok: false };
+}
+
+/** The careful parser of YAML text (catalogs), loaded on first use. */
+export function parseYamlCarefully(text: string): unknown {
+  return yaml().parse(text, { version: '1.2' });
 }
 
 /** Line numbers of a file's frontmatter fields, looked up only when asked (see `lazyLineOf`). */
@@ -139,6 +153,7 @@ function lazyLineOf(yamlText: string): (path: readonly PropertyKey[]) => number 
 
 /** Lines of fields from the positioned document: exact for any YAML, several times slower to build than the fast parse. */
 export function positionedLineOf(yamlText: string): (path: readonly PropertyKey[]) => number | undefined {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   return linesOf(parseDocument(yamlText, { lineCounter, prettyErrors: false, version: '1.2' }), lineCounter);
 }
@@ -246,7 +261,8 @@ function blockLineOf(rows: readonly BlockRow[], path: readonly PropertyKey[]): n
   }
   return answer();
 }
-function linesOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: readonly PropertyKey[]) => number | undefined {
+function linesOf(doc: Document, lineCounter: LineCounter): (path: readonly PropertyKey[]) => number | undefined {
+  const { isMap, isSeq } = yaml();
   return (path) => {
     let node: unknown = doc.contents;
     let last: number | undefined;

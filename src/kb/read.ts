@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { CustomField } from '../config/options';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import { checkCatalog, checkReferences } from '../schema/references';
+import { fastYaml, parseYamlCarefully } from './frontmatter';
 import { runReadJobs } from './parallel';
 import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
 import type { Edition } from '../config/settings';
@@ -52,7 +52,9 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text, { version: '1.2' }) ?? [];
+    // The fast parse as for frontmatter; the careful one words an error and names its line.
+    const fast = fastYaml(text);
+    raw = (fast.ok ? fast.data : parseYamlCarefully(text)) ?? [];
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;

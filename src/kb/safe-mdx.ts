@@ -1,15 +1,10 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent, Nodes } from 'mdast';
-import { toHtml } from 'hast-util-to-html';
-import { toHast } from 'mdast-util-to-hast';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
+import type { toHast as ToHast } from 'mdast-util-to-hast';
 import { mdxToMdast } from 'satteri';
-import { unified } from 'unified';
 import type { Edition } from '../config/settings';
 import type { ContentIssue } from '../schema/issues';
+import { lazyModule } from './lazy';
 
 /**
  * The components a postmortem body may use. Each is documented in
@@ -36,7 +31,21 @@ export interface SafeBody {
   issues: ContentIssue[];
 }
 
-const reference = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/*
+ * Loaded on first use (see lazy.ts): most bodies never need the strict parser, and `check`
+ * never renders.
+ */
+const unifiedModule = lazyModule<typeof import('unified')>('unified');
+const remarkParse = lazyModule<typeof import('remark-parse')>('remark-parse');
+const remarkMdx = lazyModule<typeof import('remark-mdx')>('remark-mdx');
+const remarkGfm = lazyModule<typeof import('remark-gfm')>('remark-gfm');
+const mdastToHast = lazyModule<typeof import('mdast-util-to-hast')>('mdast-util-to-hast');
+const hastToHtml = lazyModule<typeof import('hast-util-to-html')>('hast-util-to-html');
+const rehypeSlug = lazyModule<typeof import('rehype-slug')>('rehype-slug');
+
+const makeReference = () => unifiedModule().unified().use(remarkParse().default).use(remarkMdx().default).use(remarkGfm().default);
+let referenceParser: ReturnType<typeof makeReference> | undefined;
+const reference = () => (referenceParser ??= makeReference());
 
 /** No "<", no "{" and no line starting import/export: nothing MDX-specific can be in it. */
 function isPlainMarkdown(source: string): boolean {
@@ -55,16 +64,18 @@ function isPlainMarkdown(source: string): boolean {
  */
 const parser = {
   parse(source: string): MdastRoot {
-    if (!isPlainMarkdown(source)) return reference.parse(source);
+    if (!isPlainMarkdown(source)) return reference().parse(source);
     try {
       // CommonMark: U+0000 must be replaced by U+FFFD for security (same length, so positions hold).
       return mdxToMdast(source.replaceAll('\u0000', '\ufffd'), { features: { frontmatter: false } }) as MdastRoot;
     } catch {
-      return reference.parse(source);
+      return reference().parse(source);
     }
   },
 };
-const slugger = unified().use(rehypeSlug);
+const makeSlugger = () => unifiedModule().unified().use(rehypeSlug().default);
+let sluggerProcessor: ReturnType<typeof makeSlugger> | undefined;
+const slugger = () => (sluggerProcessor ??= makeSlugger());
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
@@ -169,9 +180,9 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
   const headings = headingsOf(shown);
   const source = edition === 'internal' ? input : blankInternal(input, tree);
   if (opts.render === false) return { html: undefined, text: plainText(shown), headings, source, issues };
-  const hast = toHast(shown, { handlers: componentHandlers }) as HastRoot;
-  const withIds = slugger.runSync(hast) as HastRoot;
-  return { html: toHtml(withIds), text: plainText(shown), headings, source, issues };
+  const hast = mdastToHast().toHast(shown, { handlers: componentHandlers }) as HastRoot;
+  const withIds = slugger().runSync(hast) as HastRoot;
+  return { html: hastToHtml().toHtml(withIds), text: plainText(shown), headings, source, issues };
 }
 
 const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
@@ -244,7 +255,7 @@ const componentHandlers = {
     renderComponent(node.name as ComponentName, state.all(node), true),
   mdxJsxTextElement: (state: { all: (n: unknown) => ElementContent[] }, node: { name?: string | null }): Element =>
     renderComponent(node.name as ComponentName, state.all(node), false),
-} as unknown as Parameters<typeof toHast>[1] extends infer O ? O extends { handlers?: infer H } ? H : never : never;
+} as unknown as Parameters<typeof ToHast>[1] extends infer O ? O extends { handlers?: infer H } ? H : never : never;
 
 function renderComponent(name: ComponentName, children: ElementContent[], block: boolean): Element {
   switch (name) {
