@@ -3,7 +3,7 @@
  * sorted lists; the pure libraries in src/lib compute everything derived.
  */
 import { getCollection } from 'astro:content';
-import { drawArtefacts, storedArtefacts, type PostmortemArtefacts } from '../kb/artefacts';
+import { readRendered, type RenderedPostmortem } from '../kb/artefacts';
 import { isProblem, type PostmortemEntry, type ProblemEntry } from '../kb/entry';
 import { categoryResolver } from '../schema/references';
 import { incidentMetrics, type IncidentMetrics } from '../lib/metrics';
@@ -16,10 +16,12 @@ import { settings } from '../settings';
 export interface Postmortem {
   id: string;
   data: PostmortemEntry;
-  /** The body as HTML, rendered once at content-sync time. */
-  html: string;
-  /** Drawn once where the file was read, kept in the store (src/kb/artefacts.ts). */
-  artefacts: PostmortemArtefacts;
+  /**
+   * The body as HTML and the drawings (the timeline), made once where the file was read and kept
+   * beside the content store (src/kb/artefacts.ts): read from there each time it is called, by the
+   * page that shows them, so that they are never all in memory at once.
+   */
+  rendered: () => RenderedPostmortem;
   /** The incident's durations (src/lib/metrics), with a start always known: the first event when `started` is missing. */
   metrics: IncidentMetrics & { startedAt: Date };
   severity: Severity;
@@ -69,10 +71,13 @@ async function load(): Promise<Site> {
   const categoryById = new Map(categoryList.map((c) => [c.id, c]));
 
   const problems: Site['problems'] = [];
-  const stored: Array<{ id: string; data: PostmortemEntry; html: string; artefacts: PostmortemArtefacts | undefined }> = [];
+  const stored: Array<{ id: string; data: PostmortemEntry; renderedFile: string }> = [];
   for (const entry of entries) {
     if (isProblem(entry.data)) problems.push({ ...entry.data, id: entry.id });
-    else stored.push({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '', artefacts: storedArtefacts(entry.rendered) });
+    else {
+      const renderedFile = entry.rendered?.metadata?.renderedFile;
+      stored.push({ id: entry.id, data: entry.data, renderedFile: typeof renderedFile === 'string' ? renderedFile : '' });
+    }
   }
   // References to postmortems this build does not publish are dropped, so that no id, link or count
   // of an internal or draft postmortem reaches a page; category aliases resolve to their category.
@@ -84,9 +89,7 @@ async function load(): Promise<Site> {
     return {
       id: entry.id,
       data,
-      html: entry.html,
-      // A store written by an older build may lack them: drawn here then.
-      artefacts: entry.artefacts ?? drawArtefacts(entry.data),
+      rendered: () => readRendered(entry.renderedFile),
       metrics: { ...m, startedAt: m.startedAt ?? data.timeline[0]!.at },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,

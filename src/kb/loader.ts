@@ -15,7 +15,7 @@ import type { PostmortemFrontmatter } from '../schema/postmortem';
 import type { TimelineEvent } from '../schema/timeline-event';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
-import { drawArtefacts, storedArtefacts } from './artefacts';
+import { drawArtefacts, pruneRendered, renderedDir, renderedFileOf, writeRendered } from './artefacts';
 import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
 import { frontmatterLineOf } from './frontmatter';
 import { runReadJobs } from './parallel';
@@ -94,6 +94,7 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   // A stored entry is kept when its file and the context are unchanged: nothing to parse. So is a
   // left-out file that the edition still leaves out.
   const key = contextKey(settings);
+  const rendered = renderedDir(ctx.config.cacheDir);
   const leftOutBefore = JSON.parse(meta.get(LEFT_OUT) ?? '{}') as Record<string, LeftOut>;
   const kept: Array<PostmortemSource & { digest: string }> = [];
   const keptLeftOut: Array<{ id: string; file: string; data: PostmortemFrontmatter; lineOf: LineOf; digest: string; errors: ContentIssue[] }> = [];
@@ -111,10 +112,9 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
     const lineOf: LineOf = (path) => (lines ??= frontmatterLineOf(source))(path);
     const stored = store.get(job.id);
     const before = leftOutBefore[job.id];
-    if (stored?.digest === digest && !isProblem(stored.data)) {
+    if (stored?.digest === digest && !isProblem(stored.data) && renderedFileOf(stored.rendered?.metadata, rendered)) {
       const { file, text, headings, quality, ...data } = stored.data as unknown as PostmortemEntry;
-      const artefacts = storedArtefacts(stored.rendered);
-      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', ...(artefacts ? { artefacts } : {}), text, headings, quality, digest, lineOf });
+      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: undefined, text, headings, quality, digest, lineOf });
     } else if (before?.digest === digest && before.file === job.file && selectForEdition([{ id: job.id, file: job.file, data: before.data }], settings).excluded.length) {
       const data = { ...before.data, timeline: before.data.timeline.map((e) => ({ ...e, at: new Date(e.at) })) } as unknown as PostmortemFrontmatter;
       keptLeftOut.push({ id: job.id, file: job.file, data, lineOf, digest, errors: before.errors });
@@ -165,11 +165,15 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   const untouched = new Set(store.keys());
   for (const pm of included) {
     untouched.delete(pm.id);
-    if (store.get(pm.id)?.digest === pm.digest) continue;
+    const stored = store.get(pm.id);
+    if (stored?.digest === pm.digest && renderedFileOf(stored.rendered?.metadata, rendered)) continue;
     if (!pm.quality) throw new Error(`${pm.file}: the quality policy did not run`);
     const entry = postmortemEntry({ ...pm, quality: pm.quality });
-    store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: pm.html ?? '', metadata: { artefacts: pm.artefacts ?? drawArtefacts(pm.data) } }, filePath: pm.file, digest: pm.digest });
+    // The body's HTML and the drawings go to a file beside the store (see artefacts.ts); the entry keeps its path.
+    const renderedFile = writeRendered(rendered, pm.digest, { html: pm.html ?? '', artefacts: pm.artefacts ?? drawArtefacts(pm.data) });
+    store.set({ id: pm.id, data: { ...entry }, body: '', rendered: { html: '', metadata: { renderedFile } }, filePath: pm.file, digest: pm.digest });
   }
+  pruneRendered(rendered, new Set(included.map((pm) => pm.digest)));
   // In dev, what cannot be published stays visible as its problems (see ProblemEntry).
   for (const [file, list] of fileIssues) {
     const id = problemId(file, listing.jobs);

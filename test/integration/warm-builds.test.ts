@@ -3,7 +3,7 @@
  * a build reads only the postmortem files that changed. Drafts and other left-out files count
  * too: an unchanged draft is not read again, yet is still reported and still checked.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,18 @@ describe('warm builds with the content store kept', () => {
     expect(read(cold)).toEqual([3, 0]);
     expect(read(warm)).toEqual([0, 3]);
     expect(read(changed)).toEqual([1, 2]);
+    expect(readFileSync(join(out, 'dist/postmortems', POOL, 'index.html'), 'utf8')).toContain('WARM-BUILD-MARKER');
+  });
+
+  it('keeps each published postmortem rendered once beside the store, and drops the old rendering of a changed one', () => {
+    expect(readdirSync(join(out, 'cache/hindsight/rendered'))).toHaveLength(2);
+  });
+
+  it('reads a postmortem again when its rendering is gone from the cache, though the store is kept', async () => {
+    rmSync(join(out, 'cache/hindsight'), { recursive: true, force: true });
+    const again = await build();
+    if (again.code !== 0) throw new Error(again.output);
+    expect(read(again)).toEqual([2, 1]);
     expect(readFileSync(join(out, 'dist/postmortems', POOL, 'index.html'), 'utf8')).toContain('WARM-BUILD-MARKER');
   });
 
