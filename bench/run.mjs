@@ -376,8 +376,9 @@ async function fullBuild(n, dir, r, { extraNodeArgs = [], out = join(WORK, 'out'
   const pagefind = m.processes.find((p) => p.name.startsWith('pagefind'));
   const result = { wallMs: m.wallMs, cpuMs: m.cpuMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, peakNodeBytes: node?.peakBytes, peakPagefindBytes: pagefind?.peakBytes, loadAtStart: m.loadAtStart, phases: phases(m.lines, m.wallMs) };
   result.phases.contentSyncWithStore = await astroTimer(timerFile, 'Sync content layer');
-  const read = m.lines.map((l) => /(\d+) postmortem files? read, (\d+) unchanged since the last build/.exec(l.text)).find(Boolean);
-  if (read) Object.assign(result, { filesRead: Number(read[1]), filesUnchanged: Number(read[2]) });
+  // The loader's log of what it read (either wording: "N postmortem files read, K unchanged…" or "read N of M postmortem files (K unchanged)").
+  const read = m.lines.map((l) => /(\d+) postmortem files? read, (\d+) unchanged since the last build|read (\d+) of \d+ postmortem files? \((\d+) unchanged\)/.exec(l.text)).find(Boolean);
+  if (read) Object.assign(result, { filesRead: Number(read[1] ?? read[3]), filesUnchanged: Number(read[2] ?? read[4]) });
   if (m.exit === 0) {
     Object.assign(result, await siteStats(join(out, 'dist')));
     result.postmortemPages = await postmortemPages(join(out, 'dist'));
