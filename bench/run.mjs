@@ -144,8 +144,9 @@ const CLK_TCK = 100;
  * included), last seen: GNU time counts a child only once its parent has waited for it, and
  * Pagefind's service binary, stopped as the build exits, never is.
  */
-function pollPeaks(rootPid) {
+function pollPeaks(rootPid, t0 = performance.now()) {
   const peaks = new Map(); // pid → { kb, name, cmd, cpuTicks }
+  const series = []; // [ms since t0, CPU ticks of the whole tree so far]
   const tick = () => {
     for (const pid of processTree(rootPid)) {
       try {
@@ -165,6 +166,9 @@ function pollPeaks(rootPid) {
         }
       } catch { /* exited meanwhile */ }
     }
+    let total = 0;
+    for (const p of peaks.values()) total += p.cpuTicks;
+    series.push([performance.now() - t0, total]);
   };
   tick();
   const timer = setInterval(tick, 100);
@@ -173,7 +177,12 @@ function pollPeaks(rootPid) {
       clearInterval(timer);
       const all = [...peaks.values()].filter((p) => p.name !== 'time').sort((a, b) => b.kb - a.kb);
       const cpuMs = Math.round((all.reduce((n, p) => n + p.cpuTicks, 0) * 1000) / CLK_TCK);
-      return all.length ? { ...all[0], all, cpuMs } : undefined;
+      /** CPU ms the tree used between two moments (ms since t0), from the polled series. */
+      const cpuBetween = (from, to) => {
+        const before = (ms) => series.findLast(([t]) => t <= ms)?.[1] ?? 0;
+        return from === undefined || to === undefined ? undefined : Math.round(((before(to) - before(from)) * 1000) / CLK_TCK);
+      };
+      return all.length ? { ...all[0], all, cpuMs, cpuBetween } : undefined;
     },
   };
 }
@@ -189,7 +198,7 @@ async function measure(command, argv, { cwd = REPO, env = {}, keepStdout = false
   const load = loadavg()[0];
   const t0 = performance.now();
   const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const poller = pollPeaks(child.pid);
+  const poller = pollPeaks(child.pid, t0);
   const lines = [];
   const chunks = [];
   const read = (stream, name) =>
@@ -233,6 +242,7 @@ async function measure(command, argv, { cwd = REPO, env = {}, keepStdout = false
   return {
     wallMs,
     cpuMs,
+    cpuBetween: polled?.cpuBetween ?? (() => undefined),
     exit,
     peakBytes: peakKb ? peakKb * 1024 : undefined,
     peakProcess: polled ? `${polled.name}${polled.cmd ? ` (${polled.cmd.replace(REPO, '')})` : ''}` : undefined,
@@ -316,7 +326,7 @@ async function postmortemPages(dist) {
 /* --------------------------------------------------- the phases of a build */
 
 /** Phase durations (ms) of an `astro build`, from the arrival time of its log lines. */
-function phases(lines, wallMs) {
+function phases(lines, wallMs, cpuBetween = () => undefined) {
   const at = (re, from = 0) => {
     const i = lines.findIndex((l, k) => k >= from && re.test(l.text));
     return i < 0 ? undefined : { i, ms: lines[i].ms, text: lines[i].text };
@@ -344,6 +354,14 @@ function phases(lines, wallMs) {
     searchIndex: pfMatch ? Number(pfMatch[2]) : undefined,
     searchIndexPages: pfMatch ? Number(pfMatch[1]) : undefined,
     afterBuild: done ? Math.round(wallMs - done.ms) : undefined,
+    // CPU of the whole process tree (every thread, Pagefind's binary) in each phase, from /proc every 100 ms: on a shared machine, the figure to compare.
+    cpu: {
+      startup: cpuBetween(0, syncStart?.ms),
+      contentSync: cpuBetween(syncStart?.ms, syncEnd?.ms),
+      bundle: cpuBetween(syncEnd?.ms, genStart?.ms),
+      pageGeneration: cpuBetween(genStart?.ms, genEnd?.ms),
+      buildDone: cpuBetween(genEnd?.ms, done?.ms),
+    },
   };
   // Boundaries (ms since spawn) for attributing a CPU profile to phases.
   const marks = [['start-up', 0, syncStart?.ms], ['content sync', syncStart?.ms, syncEnd?.ms], ['types + setup + bundle', syncEnd?.ms, genStart?.ms], ['page generation', genStart?.ms, genEnd?.ms], ['sitemap + search index', genEnd?.ms, done?.ms]];
@@ -374,7 +392,7 @@ async function fullBuild(n, dir, r, { extraNodeArgs = [], out = join(WORK, 'out'
   const m = await measure(process.execPath, [...extraNodeArgs, ASTRO, 'build'], { env });
   const node = m.processes.find((p) => p.name === 'node' || p.name === 'MainThread');
   const pagefind = m.processes.find((p) => p.name.startsWith('pagefind'));
-  const result = { wallMs: m.wallMs, cpuMs: m.cpuMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, peakNodeBytes: node?.peakBytes, peakPagefindBytes: pagefind?.peakBytes, loadAtStart: m.loadAtStart, phases: phases(m.lines, m.wallMs) };
+  const result = { wallMs: m.wallMs, cpuMs: m.cpuMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, peakNodeBytes: node?.peakBytes, peakPagefindBytes: pagefind?.peakBytes, loadAtStart: m.loadAtStart, phases: phases(m.lines, m.wallMs, m.cpuBetween) };
   result.phases.contentSyncWithStore = await astroTimer(timerFile, 'Sync content layer');
   // The loader's log of what it read (either wording: "N postmortem files read, K unchanged…" or "read N of M postmortem files (K unchanged)").
   const read = m.lines.map((l) => /(\d+) postmortem files? read, (\d+) unchanged since the last build|read (\d+) of \d+ postmortem files? \((\d+) unchanged\)/.exec(l.text)).find(Boolean);
@@ -433,7 +451,7 @@ async function baselineBuild(n, mdDir, r) {
     return { result: { exit: astro.exit, error: astro.lines.slice(-15).map((l) => l.text).join('\n') }, out };
   }
   const pf = await measure(process.execPath, [PAGEFIND_CLI, '--site', join(out, 'dist')]);
-  const p = phases(astro.lines, astro.wallMs);
+  const p = phases(astro.lines, astro.wallMs, astro.cpuBetween);
   const result = {
     wallMs: astro.wallMs + pf.wallMs,
     cpuMs: astro.cpuMs !== undefined && pf.cpuMs !== undefined ? astro.cpuMs + pf.cpuMs : undefined,
@@ -443,7 +461,7 @@ async function baselineBuild(n, mdDir, r) {
     peakNodeBytes: astro.peakBytes,
     peakPagefindBytes: pf.processes.find((p) => p.name.startsWith('pagefind'))?.peakBytes,
     loadAtStart: astro.loadAtStart,
-    phases: { startup: p.startup, contentSync: p.contentSync, contentSyncWithStore: await astroTimer(env.ASTRO_TIMER_PATH, 'Sync content layer'), typesAndSetup: p.typesAndSetup, bundle: p.bundle, pageGeneration: p.pageGeneration, searchIndex: Math.round(pf.wallMs) },
+    phases: { startup: p.startup, contentSync: p.contentSync, contentSyncWithStore: await astroTimer(env.ASTRO_TIMER_PATH, 'Sync content layer'), typesAndSetup: p.typesAndSetup, bundle: p.bundle, pageGeneration: p.pageGeneration, searchIndex: Math.round(pf.wallMs), cpu: { ...p.cpu, buildDone: pf.cpuMs } },
     ...(await siteStats(join(out, 'dist'))),
   };
   return { result, out };
@@ -560,17 +578,16 @@ function printSize(n, sum) {
 
   if (full?.phases) {
     const p = full.phases, b = baseline?.phases ?? {};
+    const pc = p.cpu ?? {}, bc = b.cpu ?? {};
     const phaseRows = [
-      ['phase (from the build log)', 'full build', 'baseline'],
-      ['start-up (to "Syncing content")', s(p.startup), s(b.startup)],
-      ['content sync (read, validate, render)', s(p.contentSync), s(b.contentSync)],
-      ['  with loading the stored content (Astro timer)', s(p.contentSyncWithStore), s(b.contentSyncWithStore)],
-      ['types + build setup', s(p.typesAndSetup), s(b.typesAndSetup)],
-      ['bundle (vite)', s(p.bundle), s(b.bundle)],
-      ['page generation', s(p.pageGeneration), s(b.pageGeneration)],
-      ['sitemap and other build:done work', s(p.sitemap), '—'],
-      [`search index (Pagefind, ${int(p.searchIndexPages)} pages)`, s(p.searchIndex), s(b.searchIndex)],
-      ['after "Complete!" (exit)', s(p.afterBuild), '—'],
+      ['phase (from the build log)', 'full: wall', 'full: CPU', 'baseline: wall', 'baseline: CPU', 'CPU ratio'],
+      ['start-up (to "Syncing content")', s(p.startup), s(pc.startup), s(b.startup), s(bc.startup), ratio(pc.startup, bc.startup)],
+      ['content sync (read, validate, render)', s(p.contentSync), s(pc.contentSync), s(b.contentSync), s(bc.contentSync), ratio(pc.contentSync, bc.contentSync)],
+      ['  with loading the stored content (Astro timer)', s(p.contentSyncWithStore), '', s(b.contentSyncWithStore), '', ''],
+      ['types, build setup and bundle (vite)', s((p.typesAndSetup ?? 0) + (p.bundle ?? 0)), s(pc.bundle), s((b.typesAndSetup ?? 0) + (b.bundle ?? 0)), s(bc.bundle), ratio(pc.bundle, bc.bundle)],
+      ['page generation', s(p.pageGeneration), s(pc.pageGeneration), s(b.pageGeneration), s(bc.pageGeneration), ratio(pc.pageGeneration, bc.pageGeneration)],
+      [`search index (Pagefind, ${int(p.searchIndexPages)} pages) and sitemap`, s((p.searchIndex ?? 0) + (p.sitemap ?? 0)), s(pc.buildDone), s(b.searchIndex), s(bc.buildDone), ratio(pc.buildDone, bc.buildDone)],
+      ['after "Complete!" (exit)', s(p.afterBuild), '', '—', '', ''],
     ];
     process.stdout.write(`\n${table(phaseRows)}\n`);
   }
