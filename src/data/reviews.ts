@@ -30,12 +30,20 @@ export function quarterReviews(site: Site): QuarterReview[] {
 
 function computeReviews(site: Site): QuarterReview[] {
   const published = site.postmortems.filter((p) => p.data.status === 'published');
-  const keys = [...new Set(published.map((p) => quarterOf(p.metrics.startedAt).key))].sort().reverse();
+  // Each quarter's figures from its own incidents: periodMetrics over every incident, twice a quarter, was O(quarters × postmortems).
+  const byQuarter = new Map<string, Postmortem[]>();
+  for (const pm of published) {
+    const key = quarterOf(pm.metrics.startedAt).key;
+    const list = byQuarter.get(key);
+    if (list) list.push(pm);
+    else byQuarter.set(key, [pm]);
+  }
+  const keys = [...byQuarter.keys()].sort().reverse();
+  const metricsOf = new Map(keys.map((key) => [key, periodMetrics(byQuarter.get(key)!, key)]));
   const categoryName = (id: string) => site.categories.find((c) => c.id === id)?.name ?? id;
   return keys.map((key) => {
-    const metrics = periodMetrics(published, key);
-    const prevKey = previousQuarter(key).key;
-    const previous = keys.includes(prevKey) ? periodMetrics(published, prevKey) : undefined;
+    const metrics = metricsOf.get(key)!;
+    const previous = metricsOf.get(previousQuarter(key).key);
     const incidents = metrics.incidentIds.map((id) => site.byId.get(id)!);
     const actions = actionItemsAtQuarterEnd(published.map((p) => ({ id: p.id, data: p.data })), key);
     const declined = actions.opened.filter((r) => r.item.status === 'wont-do').length;
