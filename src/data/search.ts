@@ -56,14 +56,14 @@ export const KEYWORD_FIELDS = ['tags', 'services', 'teams', 'causes'] as const;
 /**
  * How the search page asks Pagefind to rank (passed to `pagefind.options`). The weights boost a
  * query that names what a postmortem is filed under: a tag above a service, a service above a
- * team or a cause; the page's shown fields (date, severity, category, summary) add nothing,
- * since their words are also in the body or the keyword fields. `npm run bench` measures the
+ * team or a cause; the summary counts as body text does (it is not repeated in the record's
+ * content), and the other fields a result shows (date, severity, category) add nothing. `npm run bench` measures the
  * effect (recall@5 and MRR of the relevance set against Pagefind's defaults).
  */
 export const SEARCH_OPTIONS = {
   excerptLength: 26,
   ranking: {
-    metaWeights: { title: 5, tags: 4, services: 3, teams: 2, causes: 2, summary: 0, category: 0, severity: 0, date: 0 },
+    metaWeights: { title: 5, tags: 4, services: 3, teams: 2, causes: 2, summary: 1, category: 0, severity: 0, date: 0 },
   },
 } as const;
 
@@ -86,23 +86,21 @@ function asWords(id: string): string {
 
 /**
  * One postmortem's search record, from the data the page is made of rather than its HTML: the
- * words the page shows (summary, impact, timeline events, root cause and contributing factors,
- * 5 Whys, action items, body), not its facts and timestamps, which are filters; the fields the
- * results list shows; and the keyword fields. `url` is the page's path without the site's base,
+ * words the page shows (impact, timeline events, root cause and contributing factors, 5 Whys,
+ * action items, body; the summary is metadata), not its facts and timestamps, which are
+ * filters; the fields the results list shows; and the keyword fields. `url` is the page's path without the site's base,
  * which the search page gives Pagefind as `baseUrl`.
  */
 export function searchRecord(pm: Postmortem, site: Pick<Site, 'services' | 'teams' | 'categories'>): SearchRecord {
   const d = pm.data;
-  const categoryName = (id: string) => site.categories.find((c) => c.id === id)?.name ?? id;
   const serviceName = (id: string) => site.services.find((s) => s.id === id)?.name;
   const teamName = (id: string) => site.teams.find((t) => t.id === id)?.name;
+  // The summary and the cause names are metadata (searched, and the summary shown in results): not repeated here.
   const content = [
-    d.summary,
     d.impact.description,
     ...d.timeline.map((e) => e.event),
-    pm.category.name,
     d.root_cause.summary,
-    ...(d.contributing_factors ?? []).map((f) => `${categoryName(f.category)}: ${f.description}`),
+    ...(d.contributing_factors ?? []).map((f) => f.description),
     ...(d.five_whys ?? []).flatMap((w) => [w.why, w.because]),
     ...d.action_items.map((a) => a.title),
     d.text,

@@ -34,11 +34,12 @@ const pm = {
 describe('searchRecord: what Pagefind indexes of a postmortem', () => {
   const record = searchRecord(pm, site);
 
-  it('indexes the words the page shows, without its tags, services or teams', () => {
-    for (const words of ['killed at its memory limit', 'two hours late', 'Nightly solve starts', 'average night', 'No load test', 'more than its limit', 'twice the peak', 'The body of the postmortem']) {
+  it('indexes the words the page shows, without its tags, services, teams or causes, and the summary once, as metadata', () => {
+    for (const words of ['two hours late', 'Nightly solve starts', 'average night', 'No load test', 'more than its limit', 'twice the peak', 'The body of the postmortem']) {
       expect(record.content).toContain(words);
     }
-    expect(record.content).not.toMatch(/season|kubernetes|Route Planner|Dispatch/);
+    expect(record.content).not.toMatch(/season|kubernetes|Route Planner|Dispatch|Capacity|Testing gap|killed at its memory limit/);
+    expect(record.meta.summary).toBe(pm.data.summary);
   });
 
   it('files the postmortem under its tags, services, teams and causes as searchable words, kebab-case ids also as their parts', () => {
