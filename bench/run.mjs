@@ -366,6 +366,7 @@ function phases(lines, wallMs, cpuBetween = () => undefined) {
   // Boundaries (ms since spawn) for attributing a CPU profile to phases.
   const marks = [['start-up', 0, syncStart?.ms], ['content sync', syncStart?.ms, syncEnd?.ms], ['types + setup + bundle', syncEnd?.ms, genStart?.ms], ['page generation', genStart?.ms, genEnd?.ms], ['sitemap + search index', genEnd?.ms, done?.ms]];
   Object.defineProperty(out, 'windows', { value: marks.filter(([, a, b]) => a !== undefined && b !== undefined).map(([name, from, to]) => ({ name, from, to })), enumerable: false });
+  Object.defineProperty(out, 'syncAt', { value: { from: syncStart?.ms, to: syncEnd?.ms }, enumerable: false });
   return out;
 }
 
@@ -394,6 +395,9 @@ async function fullBuild(n, dir, r, { extraNodeArgs = [], out = join(WORK, 'out'
   const pagefind = m.processes.find((p) => p.name.startsWith('pagefind'));
   const result = { wallMs: m.wallMs, cpuMs: m.cpuMs, exit: m.exit, peakBytes: m.peakBytes, peakProcess: m.peakProcess, peakNodeBytes: node?.peakBytes, peakPagefindBytes: pagefind?.peakBytes, loadAtStart: m.loadAtStart, phases: phases(m.lines, m.wallMs, m.cpuBetween) };
   result.phases.contentSyncWithStore = await astroTimer(timerFile, 'Sync content layer');
+  // Astro loads the stored content before it logs "Syncing content": its timer says how long that took, so the CPU window starts that much earlier.
+  const { from, to } = result.phases.syncAt ?? {};
+  if (from !== undefined && result.phases.contentSyncWithStore !== undefined) result.phases.cpu.contentSyncWithStore = m.cpuBetween(Math.max(0, from - Math.max(0, result.phases.contentSyncWithStore - (to - from))), to);
   // The loader's log of what it read (either wording: "N postmortem files read, K unchanged…" or "read N of M postmortem files (K unchanged)").
   const read = m.lines.map((l) => /(\d+) postmortem files? read, (\d+) unchanged since the last build|read (\d+) of \d+ postmortem files? \((\d+) unchanged\)/.exec(l.text)).find(Boolean);
   if (read) Object.assign(result, { filesRead: Number(read[1] ?? read[3]), filesUnchanged: Number(read[2] ?? read[4]) });
@@ -621,12 +625,12 @@ function printSize(n, sum) {
   }
   if (sum.warm) {
     const { unchanged: w, oneChanged: o } = sum.warm;
-    const cold = full?.phases?.contentSyncWithStore;
+    const cold = full?.phases?.contentSyncWithStore, coldCpu = full?.phases?.cpu?.contentSyncWithStore;
     const rows4 = [
-      ['build with the content store kept (last run)', 'wall', 'CPU', 'content sync (with store)', 'share of cold sync', 'files read / unchanged'],
-      ['cold (the full build above)', s(full?.wallMs), s(full?.cpuMs), s(cold), '100%', `${int(full?.filesRead)} / ${int(full?.filesUnchanged)}`],
-      ['warm, nothing changed', s(w.wallMs), s(w.cpuMs), s(w.phases.contentSyncWithStore), pct(w.phases.contentSyncWithStore, cold), `${int(w.filesRead)} / ${int(w.filesUnchanged)}`],
-      ['warm, one postmortem changed', s(o.wallMs), s(o.cpuMs), s(o.phases.contentSyncWithStore), pct(o.phases.contentSyncWithStore, cold), `${int(o.filesRead)} / ${int(o.filesUnchanged)}`],
+      ['build with the content store kept (last run)', 'wall', 'CPU', 'content sync with store: wall', 'CPU', 'CPU share of cold', 'files read / unchanged'],
+      ['cold (the full build above)', s(full?.wallMs), s(full?.cpuMs), s(cold), s(coldCpu), '100%', `${int(full?.filesRead)} / ${int(full?.filesUnchanged)}`],
+      ['warm, nothing changed', s(w.wallMs), s(w.cpuMs), s(w.phases.contentSyncWithStore), s(w.phases.cpu?.contentSyncWithStore), pct(w.phases.cpu?.contentSyncWithStore, coldCpu), `${int(w.filesRead)} / ${int(w.filesUnchanged)}`],
+      ['warm, one postmortem changed', s(o.wallMs), s(o.cpuMs), s(o.phases.contentSyncWithStore), s(o.phases.cpu?.contentSyncWithStore), pct(o.phases.cpu?.contentSyncWithStore, coldCpu), `${int(o.filesRead)} / ${int(o.filesUnchanged)}`],
     ];
     process.stdout.write(`\n${table(rows4)}\n(changed: ${sum.warm.changedFile}; a warm build still renders every page and indexes every record)\n`);
   }
@@ -658,8 +662,9 @@ function targets(bySize, relevanceSets) {
     } else add(`${at} full build ≤ the bare baseline`, 'n/a', 'baseline skipped');
     add(`${at} peak RSS ≤ 4 GiB`, verdict(full.peakBytes <= TARGETS.peakBytes), `${mib(full.peakBytes)} (astro ${mib(full.peakNodeBytes)}, Pagefind ${mib(full.peakPagefindBytes)})`);
     if (warm) {
-      const cold = full.phases?.contentSyncWithStore, w = warm.unchanged.phases?.contentSyncWithStore;
-      add(`${at} warm build: content sync ≤ 10% of a cold one`, verdict(cold && w !== undefined && w <= TARGETS.warmSyncShare * cold), `${s(w)} vs ${s(cold)} (${pct(w, cold)}; ${int(warm.unchanged.filesRead)} files read)`);
+      // CPU seconds, loading the stored content included: wall time on a shared machine swings more than the target.
+      const cold = full.phases?.cpu?.contentSyncWithStore, w = warm.unchanged.phases?.cpu?.contentSyncWithStore;
+      add(`${at} warm build: content sync ≤ 10% of a cold one (CPU)`, verdict(cold && w !== undefined && w <= TARGETS.warmSyncShare * cold), `${s(w)} vs ${s(cold)} CPU (${pct(w, cold)}; wall ${pct(warm.unchanged.phases?.contentSyncWithStore, full.phases?.contentSyncWithStore)}; ${int(warm.unchanged.filesRead)} files read)`);
       add(`${at} warm build: one changed postmortem re-reads one file`, verdict(warm.oneChanged.filesRead === 1), `${int(warm.oneChanged.filesRead)} read, ${int(warm.oneChanged.filesUnchanged)} unchanged`);
     } else add(`${at} warm builds`, 'n/a', 'skipped');
     if (checkOne?.wallMs && !checkOne.error) add(`${at} check of one changed file ≤ 1 s`, verdict(checkOne.wallMs <= TARGETS.checkOneMs && checkOne.files === 1), `${s(checkOne.wallMs)} (${checkOne.files} file)`);
