@@ -7,6 +7,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { packageVersion } from '../config/package';
 import type { Settings } from '../config/settings';
 import { settingsFromConfig } from '../config/symbols';
@@ -38,6 +39,33 @@ function contextKey(settings: Settings): string {
   return JSON.stringify([packageVersion(), settings.edition, settings.fields, settings.quality, settings.today]);
 }
 
+/** The meta-store key under which the postmortems an edition leaves out are remembered. */
+const LEFT_OUT = 'left-out';
+
+/** A postmortem as read, with the digest of the file and context it was read from. */
+interface Remembered {
+  digest: string;
+  entry: PostmortemEntry;
+  html: string;
+}
+
+/*
+ * The meta store holds strings, and a postmortem holds dates: v8's structured serialisation keeps
+ * them (JSON would not). What cannot be read back (another Node version) is simply read again.
+ */
+function encodeLeftOut(leftOut: Record<string, Remembered>): string {
+  return serialize(leftOut).toString('base64');
+}
+
+function decodeLeftOut(text: string | undefined): Record<string, Remembered> {
+  if (!text) return {};
+  try {
+    return deserialize(Buffer.from(text, 'base64')) as Record<string, Remembered>;
+  } catch {
+    return {};
+  }
+}
+
 /** Reads what changed, checks everything, and writes the store. Returns the errors (dev) or throws them (build). */
 async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: boolean): Promise<void> {
   const { store, logger } = ctx;
@@ -47,8 +75,11 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   const listing = listPostmortems(settings.content, display);
   issues.push(...listing.issues);
 
-  // A stored entry is kept when its file and the context are unchanged: nothing to parse.
+  // A stored entry is kept when its file and the context are unchanged: nothing to parse. So is
+  // one this edition leaves out (a draft, an internal postmortem in the public edition): it is not
+  // in the store, but its reading is remembered in the collection's meta store.
   const key = contextKey(settings);
+  const leftOutBefore = decodeLeftOut(ctx.meta.get(LEFT_OUT));
   const kept: Array<PostmortemSource & { digest: string }> = [];
   const jobs: Array<ReadJob & { digest: string }> = [];
   for (const job of listing.jobs) {
@@ -61,12 +92,17 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
     }
     const digest = generateDigest(`${key}\n${source}`);
     const stored = store.get(job.id);
-    if (stored?.digest === digest && !isProblem(stored.data)) {
-      const { file, text, headings, quality, ...data } = stored.data as unknown as PostmortemEntry;
+    const reusable: Remembered | undefined = stored?.digest === digest && !isProblem(stored.data)
+      ? { digest, entry: stored.data as unknown as PostmortemEntry, html: stored.rendered?.html ?? '' }
+      : leftOutBefore[job.id]?.digest === digest ? leftOutBefore[job.id] : undefined;
+    if (reusable) {
+      const { file, text, headings, quality, ...data } = reusable.entry;
       let lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
-      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: stored.rendered?.html ?? '', text, headings, quality, digest, lineOf: (path) => (lineOf ??= frontmatterLineOf(source))(path) });
+      kept.push({ id: job.id, file, data, body: '', bodyLine: 1, html: reusable.html, text, headings, quality, digest, lineOf: (path) => (lineOf ??= frontmatterLineOf(source))(path) });
     } else jobs.push({ ...job, digest });
   }
+  // How much was reused: the proof, in the log and in tests, that digests spare the parsing.
+  logger.info(`read ${jobs.length} of ${listing.jobs.length} postmortem files (${kept.length} unchanged)`);
   const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today } }, settings.threads);
   const read: Array<PostmortemSource & { digest: string }> = [...kept];
   const fileIssues = new Map<string, ContentIssue[]>();
@@ -93,6 +129,14 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
     if (x.reason.startsWith('status')) logger.warn(`not published: ${x.file} (${x.reason})`);
     else logger.info(`not published: ${x.file} (${x.reason})`);
   }
+  const byId = new Map(read.map((pm) => [pm.id, pm]));
+  const leftOut: Record<string, Remembered> = {};
+  for (const { id } of excluded) {
+    const pm = byId.get(id);
+    if (pm?.quality) leftOut[id] = { digest: pm.digest, entry: postmortemEntry({ ...pm, quality: pm.quality }), html: pm.html ?? '' };
+  }
+  const leftOutText = encodeLeftOut(leftOut);
+  if (leftOutText !== ctx.meta.get(LEFT_OUT)) ctx.meta.set(LEFT_OUT, leftOutText);
   logger.info(`${included.length} postmortem${included.length === 1 ? '' : 's'} published, ${excluded.length} left out (${settings.edition} edition${settings.preview ? ', with drafts' : ''})`);
 
   const untouched = new Set(store.keys());
