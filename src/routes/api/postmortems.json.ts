@@ -1,4 +1,5 @@
 import { loadSite } from '../../data';
+import { customFieldValues } from '../../schema/custom-fields';
 import { href, settings } from '../../settings';
 
 /**
@@ -11,11 +12,15 @@ export async function GET() {
   const postmortems = site.postmortems
     .filter((pm) => pm.data.status === 'published')
     .map((pm) => {
-      const { file: _file, text: _text, headings: _headings, quality: _quality, ...frontmatter } = pm.data;
+      const { file: _file, text: _text, headings: _headings, quality: _quality, ...data } = pm.data;
+      // The content model's fields at the top level; the team's own under `fields`, so a name a team picks never collides with one the model adds later.
+      const custom = customFieldValues(data, settings.fields);
+      const frontmatter = Object.fromEntries(Object.entries(data).filter(([name]) => !Object.hasOwn(settings.fields, name)));
       return {
         id: pm.id,
         url: href(`/postmortems/${pm.id}/`),
         ...frontmatter,
+        fields: Object.fromEntries(custom.map((f) => [f.name, f.value])),
         metrics: {
           started: pm.metrics.startedAt.toISOString(),
           ttd_minutes: minutes(pm.metrics.ttd),
