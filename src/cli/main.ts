@@ -1,11 +1,10 @@
-import { runCheck, CHECK_HELP } from './check';
-import { runNew, NEW_HELP } from './new';
 import { HindsightConfigError } from '../config/errors';
 import { UsageError } from './io';
 
 export const HELP = `hindsight: write and check blameless postmortems
 
 Usage:
+  hindsight init [dir]               write a new knowledge-base repository from the starter
   hindsight new [options]            scaffold content/postmortems/<id>.mdx
   hindsight check [files…] [options] validate postmortems and apply the quality policy
   hindsight <command> --help         help for one command
@@ -17,20 +16,30 @@ Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command is imported when it runs: `--help` must not pay for the reader, zod and unified.
     switch (command) {
-      case 'new':
+      case 'init': {
+        const { runInit, INIT_HELP } = await import('./init');
+        if (rest.includes('--help') || rest.includes('-h')) return print(INIT_HELP);
+        return await runInit(rest);
+      }
+      case 'new': {
+        const { runNew, NEW_HELP } = await import('./new');
         if (rest.includes('--help') || rest.includes('-h')) return print(NEW_HELP);
         return await runNew(rest);
-      case 'check':
+      }
+      case 'check': {
+        const { runCheck, CHECK_HELP } = await import('./check');
         if (rest.includes('--help') || rest.includes('-h')) return print(CHECK_HELP);
         return await runCheck(rest);
+      }
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return print(HELP);
       default:
-        throw new UsageError(`unknown command "${command}"; use "new" or "check"`);
+        throw new UsageError(`unknown command "${command}"; use "init", "new" or "check"`);
     }
   } catch (error) {
     if (error instanceof HindsightConfigError) {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, buildSite } from '../helpers/build';
 import { FIXTURES } from '../helpers/kb';
 
@@ -83,7 +83,7 @@ describe('hindsight check', () => {
   });
 
   it('has help with examples for each command', () => {
-    for (const cmd of ['check', 'new']) {
+    for (const cmd of ['check', 'new', 'init']) {
       const r = hindsight([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
@@ -130,5 +130,95 @@ describe('hindsight new', () => {
     const typo = hindsight(['new', '--root', root, ...flags.map((f) => (f === 'checkout-api,payments-db' ? 'checkout-apii' : f))]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean "checkout-api"');
+  });
+});
+
+describe('hindsight init', () => {
+  const STARTER = join(REPO, 'starter');
+  const own = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; peerDependencies: Record<string, string> };
+  /** Every file of the starter as init writes it (gitignore is stored without its dot: npm drops .gitignore files from a package). */
+  const expected = (readdirSync(STARTER, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(STARTER.length + 1).replace(/^gitignore$/, '.gitignore'))
+    .sort();
+  const written = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((path) => !path.startsWith('.git/'))
+    .sort();
+  const made: string[] = [];
+  const temp = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the starter into a new folder, with this version of the package, and says what to do next', () => {
+    const parent = temp();
+    const r = hindsight(['init', 'Team Postmortems'], { cwd: parent });
+    expect(r.code, r.stderr).toBe(0);
+    const dir = join(parent, 'Team Postmortems');
+    expect(written(dir)).toEqual(expected);
+    expect(expected).toContain('.gitignore');
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    expect(manifest.name).toBe('team-postmortems');
+    expect(manifest.dependencies).toEqual({ '@hindsight-coe/hindsight': `^${own.version}`, astro: own.peerDependencies.astro });
+    expect(readFileSync(join(dir, 'content/postmortems', readdirSync(join(dir, 'content/postmortems'))[0]!), 'utf8')).toBe(
+      readFileSync(join(STARTER, 'content/postmortems', readdirSync(join(STARTER, 'content/postmortems'))[0]!), 'utf8'),
+    );
+    expect(r.stdout).toContain(`Wrote ${expected.length} files of the Hindsight ${own.version} starter into Team Postmortems/.`);
+    expect(r.stdout).toMatch(/cd "Team Postmortems"\n\s+git init\n\s+npm install/);
+    expect(r.stdout).toContain('npx hindsight new');
+  });
+
+  it('writes a knowledge base that passes check --strict', () => {
+    const parent = temp();
+    expect(hindsight(['init', 'kb'], { cwd: parent }).code).toBe(0);
+    const check = hindsight(['check', '--strict'], { cwd: join(parent, 'kb') });
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toMatch(/^\d+ files checked: 0 errors, 0 warnings\.$/m);
+  });
+
+  it('refuses a folder that is not empty, and writes nothing', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'notes.txt'), 'ours\n');
+    const r = hindsight(['init', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not empty \(notes\.txt\); give a new or empty folder, or add --force/);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('takes a folder that holds only .git, and skips "git init" in the next steps', () => {
+    const dir = temp();
+    mkdirSync(join(dir, '.git'));
+    const r = hindsight(['init', '.'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('into this folder');
+    expect(r.stdout).not.toContain('git init');
+    expect(r.stdout).not.toContain('cd ');
+    expect(written(dir)).toEqual(expected);
+  });
+
+  it('with --force, writes beside what is there and overwrites nothing, naming each file it kept', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'README.md'), '# Our own README\n');
+    mkdirSync(join(dir, 'content'));
+    writeFileSync(join(dir, 'content/services.yml'), '- id: our-service\n  name: Ours\n');
+    const r = hindsight(['init', dir, '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Our own README\n');
+    expect(readFileSync(join(dir, 'content/services.yml'), 'utf8')).toBe('- id: our-service\n  name: Ours\n');
+    expect(r.stdout).toContain(`Wrote ${expected.length - 2} files`);
+    expect(r.stdout).toMatch(/Kept 2 files already there \(not overwritten[^\n]*\n {2}README\.md\n {2}content\/services\.yml\n/);
+    expect(written(dir)).toEqual(expected);
+  });
+
+  it('says how to call it when given two folders', () => {
+    const r = hindsight(['init', 'a', 'b'], { cwd: temp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give one folder');
   });
 });
