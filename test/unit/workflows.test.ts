@@ -6,43 +6,60 @@ import { parseDocument } from 'yaml';
 /*
  * The CI workflows are part of the product's safety story: a postmortem
  * arrives by pull request, so the PR workflow must not be able to leak
- * anything. These tests pin that structure.
+ * anything. These tests pin that structure. The knowledge-base workflows
+ * ship in the starter (`hindsight init` writes them into a team's
+ * repository); the repository's own CI is held to the same general rules.
  */
-const DIR = resolve(import.meta.dirname, '../../.github/workflows');
+const STARTER = resolve(import.meta.dirname, '../../starter/.github/workflows');
+const OWN = resolve(import.meta.dirname, '../../.github/workflows');
 
 interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
 interface Job { permissions?: unknown; steps?: Step[]; needs?: unknown; environment?: { name?: string } }
 interface Workflow { name?: string; on: Record<string, unknown>; permissions?: unknown; concurrency?: { group?: string }; jobs: Record<string, Job> }
 
-function load(file: string): Workflow {
-  const doc = parseDocument(readFileSync(join(DIR, file), 'utf8'));
+function load(file: string, dir = STARTER): Workflow {
+  const doc = parseDocument(readFileSync(join(dir, file), 'utf8'));
   expect(doc.errors, `${file}: ${doc.errors.map((e) => e.message).join('; ')}`).toEqual([]);
   return doc.toJS() as Workflow;
 }
 
-const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
+const yaml = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+const files = yaml(STARTER);
+/** Every workflow of both: [label, file, folder]. */
+const everyWorkflow = [...files.map((f) => [`starter/${f}`, f, STARTER] as const), ...yaml(OWN).map((f) => [`.github/${f}`, f, OWN] as const)];
 const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
 const stepIndex = (all: Step[], test: (s: Step) => boolean) => all.findIndex(test);
 
 describe('every workflow', () => {
-  it('exists: check.yml and deploy.yml', () => {
+  it('exists: check.yml and deploy.yml in the starter, and the repository\'s own CI', () => {
     expect(files).toEqual(expect.arrayContaining(['check.yml', 'deploy.yml']));
+    expect(yaml(OWN)).toEqual(['ci.yml']);
   });
 
-  it.each(files)('%s is valid YAML with a trigger and jobs', (file) => {
-    const wf = load(file);
+  it.each(everyWorkflow)('%s is valid YAML with a trigger and jobs', (_label, file, dir) => {
+    const wf = load(file, dir);
     expect(wf.on).toBeTypeOf('object');
     expect(Object.keys(wf.jobs).length).toBeGreaterThan(0);
   });
 
-  it.each(files)('%s never triggers on pull_request_target', (file) => {
-    expect(Object.keys(load(file).on)).not.toContain('pull_request_target');
+  it.each(everyWorkflow)('%s never triggers on pull_request_target', (_label, file, dir) => {
+    expect(Object.keys(load(file, dir).on)).not.toContain('pull_request_target');
   });
 
-  it.each(files)('%s pins every action by a major version tag', (file) => {
-    for (const s of steps(load(file))) {
+  it.each(everyWorkflow)('%s pins every action by a major version tag', (_label, file, dir) => {
+    for (const s of steps(load(file, dir))) {
       if (s.uses) expect(s.uses, `${file}: ${s.uses}`).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
     }
+  });
+});
+
+describe('ci.yml (this repository)', () => {
+  it('runs .ci/run, read-only, on pushes to main and on pull requests', () => {
+    const wf = load('ci.yml', OWN);
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.on).toHaveProperty('pull_request');
+    expect((wf.on['push'] as { branches: string[] }).branches).toContain('main');
+    expect(steps(wf).some((s) => s.run === 'bash .ci/run')).toBe(true);
   });
 });
 
