@@ -75,6 +75,16 @@ describe('the packed package', { timeout: 600_000 }, () => {
     expect(check.stdout).toContain(`${postmortems.length} files checked: 0 errors, 0 warnings.`);
   });
 
+  it('hindsight new scaffolds a postmortem from the starter\'s catalogs that check accepts', async () => {
+    const created = await run('npx', ['hindsight', 'new', '--title', 'Scanner uploads queued after a broker restart', '--start', '2026-06-02T08:15Z', '--severity', 'SEV3', '--services', 'depot-scanning', '--teams', 'depot-systems', '--author', 'sam-t'], { cwd: project });
+    expect(created.code, created.stderr).toBe(0);
+    const file = 'content/postmortems/2026-06-02-scanner-uploads-queued-after-a-broker-restart.mdx';
+    expect(existsSync(join(project, file))).toBe(true);
+    const check = await run('npx', ['hindsight', 'check', file], { cwd: project });
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toContain('1 file checked: 0 errors');
+  });
+
   it('npm run build writes a page for each of the starter\'s postmortems', async () => {
     const build = await run('npm', ['run', 'build'], { cwd: project });
     expect(build.code, build.stdout + build.stderr).toBe(0);
