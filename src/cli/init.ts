@@ -44,7 +44,7 @@ interface StarterManifest {
 }
 
 /** The starter's files, as paths relative to its folder (POSIX separators), sorted. */
-export function starterFiles(starter: string): string[] {
+function starterFiles(starter: string): string[] {
   return readdirSync(starter, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(starter, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -67,7 +67,7 @@ function manifest(text: string, folder: string, own: PackageManifest): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-export async function runInit(argv: string[]): Promise<number> {
+export function runInit(argv: string[]): number {
   const { values, positionals } = parse(argv, { force: { type: 'boolean' } }, true);
   if (positionals.length > 1) throw new UsageError(`give one folder, e.g. "hindsight init postmortems" (got ${positionals.length})`);
   const target = resolve(positionals[0] ?? '.');

@@ -21,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'init': {
         const { runInit, INIT_HELP } = await import('./init');
         if (rest.includes('--help') || rest.includes('-h')) return print(INIT_HELP);
-        return await runInit(rest);
+        return runInit(rest);
       }
       case 'new': {
         const { runNew, NEW_HELP } = await import('./new');

@@ -47,8 +47,8 @@ export function startServer(command: string, args: string[], opts: { cwd: string
       output += d.toString();
       const port = output.match(/Local\s+http:\/\/localhost:(\d+)\//)?.[1];
       if (!port) return;
-      child.stdout!.off('data', onData);
-      child.stdout!.on('data', (more: Buffer) => (output += more.toString()));
+      child.stdout.off('data', onData);
+      child.stdout.on('data', (more: Buffer) => (output += more.toString()));
       clearTimeout(timer);
       const url = `http://localhost:${port}`;
       resolve({
@@ -62,8 +62,8 @@ export function startServer(command: string, args: string[], opts: { cwd: string
         stop,
       });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the dev server exited (${code}) before serving:\n${output}`));
@@ -93,7 +93,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     } catch (error) {
       last = error;
     }
-    if (performance.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (performance.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, decodeEntities, readPage, type BuildResult } from '../helpers/build';
 import { FIXTURES } from '../helpers/kb';
@@ -70,7 +71,7 @@ describe('a custom field with a bad value, and an undeclared field', () => {
     const lineOf = (text: string) => source.split('\n').findIndex((l) => l.startsWith(text)) + 1;
     const build = await buildSite({ root: PROJECT, content });
     expect(build.code).not.toBe(0);
-    const report = build.output.replace(/\x1b\[[0-9;]*m/g, '');
+    const report = stripVTControlCharacters(build.output);
     expect(report).toContain(`${FIRST}.mdx`);
     expect(report).toMatch(new RegExp(`line ${lineOf('region:')} +region: .*eu-north[\\s\\S]*?fix: .*eu-west`));
     expect(report).toMatch(new RegExp(`line ${lineOf('customer_tier:')} +customer_tier: is above 3[\\s\\S]*?fix: use a value of at most 3`));
