@@ -9,7 +9,7 @@
  * `hindsight --help` and `hindsight check <one file>`, run as node_modules/.bin/hindsight and
  * through npx, against `node -e 0` in the same run (the machine's speed swings, so compare).
  */
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer, waitFor } from '../test/helpers/dev';
@@ -31,10 +31,24 @@ async function ok(step: string, ran: Promise<{ code: number | null; stdout: stri
   return r.ms;
 }
 
-async function repeat(command: string, args: string[], cwd: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await ok(`${command} ${args.join(' ')}`, run(command, args, { cwd })));
-  return times;
+/*
+ * Wall time, and the CPU time (user + system) GNU time reports when it is installed: on a shared
+ * machine the wall time of a short command swings with the load, its CPU time much less.
+ */
+const TIME = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME);
+
+async function repeat(command: string, args: string[], cwd: string): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await (HAS_TIME ? run(TIME, ['-f', 'cpu-seconds %U %S', command, ...args], { cwd }) : run(command, args, { cwd }));
+    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+    wall.push(r.ms);
+    const m = r.stderr.match(/cpu-seconds ([\d.]+) ([\d.]+)/);
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
+  }
+  return { wall, cpu };
 }
 
 const work = outsideTempDir('hindsight-bench-installed-');
@@ -66,7 +80,7 @@ try {
 
   const bin = join(project, 'node_modules/.bin/hindsight');
   const one = join('content/postmortems', `${id}.mdx`);
-  const cli: Array<[string, number[]]> = [
+  const cli: Array<[string, { wall: number[]; cpu: number[] }]> = [
     ['node -e 0 (baseline: Node start-up)', await repeat(process.execPath, ['-e', '0'], project)],
     ['node_modules/.bin/hindsight --help', await repeat(bin, ['--help'], project)],
     [`node_modules/.bin/hindsight check ${one}`, await repeat(bin, ['check', one], project)],
@@ -76,9 +90,12 @@ try {
 
   console.log('\nInstalled-product flow (one run each):');
   for (const [name, ms] of steps) console.log(`  ${name.padEnd(56)} ${fmt(ms).padStart(9)}`);
-  console.log(`\nInstalled CLI (median of ${runs}; all runs in ms):`);
-  for (const [name, times] of cli) console.log(`  ${name.padEnd(56)} ${fmt(median(times)).padStart(9)}   [${times.map((t) => Math.round(t)).join(', ')}]`);
-  console.log(JSON.stringify({ steps: Object.fromEntries(steps.map(([n, ms]) => [n, Math.round(ms)])), cli: Object.fromEntries(cli.map(([n, t]) => [n, Math.round(median(t))])) }));
+  console.log(`\nInstalled CLI (median of ${runs}, wall and CPU; every run's wall time in ms):`);
+  for (const [name, t] of cli) {
+    const cpu = t.cpu.length ? `cpu ${fmt(median(t.cpu)).padStart(7)}` : '';
+    console.log(`  ${name.padEnd(56)} ${fmt(median(t.wall)).padStart(9)}  ${cpu}   [${t.wall.map((x) => Math.round(x)).join(', ')}]`);
+  }
+  console.log(JSON.stringify({ steps: Object.fromEntries(steps.map(([n, ms]) => [n, Math.round(ms)])), cli: Object.fromEntries(cli.map(([n, t]) => [n, { wall: Math.round(median(t.wall)), cpu: t.cpu.length ? Math.round(median(t.cpu)) : null }])) }));
 } finally {
   if (values.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
