@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -70,6 +70,7 @@ describe('a custom field with a bad value, and an undeclared field', () => {
     writeFileSync(file, source);
     const lineOf = (text: string) => source.split('\n').findIndex((l) => l.startsWith(text)) + 1;
     const build = await buildSite({ root: PROJECT, content });
+    rmSync(content, { recursive: true, force: true });
     expect(build.code).not.toBe(0);
     const report = stripVTControlCharacters(build.output);
     expect(report).toContain(`${FIRST}.mdx`);
