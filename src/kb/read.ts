@@ -48,7 +48,7 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ (see README: "The knowledge base")` }] };
+    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ ("hindsight init" writes the default ones)` }] };
   }
   let raw: unknown;
   try {
