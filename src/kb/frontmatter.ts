@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ContentIssue } from '../schema/issues';
+import { fieldPath, type ContentIssue } from '../schema/issues';
+import { checkYamlFlowNesting, LIMITS, nestingIssue, yamlValueDepth } from './limits';
 
 export interface SplitSource {
   /** The parsed frontmatter (YAML 1.2 core schema: dates and times stay strings). */
@@ -38,9 +39,15 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
   }
   const yamlText = match[1] ?? '';
   const bodyLine = text.slice(0, match[0].length).split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+  const body = text.slice(match[0].length);
+  // Deeply nested [ and { cost the careful parser seconds: measured before it runs.
+  const flow = checkYamlFlowNesting(yamlText, file, 2);
+  if (flow.length) return { data: undefined, body, bodyLine, lineOf: () => undefined, issues: flow };
   const fast = fastLoad(yamlText);
   if (fast.ok) {
-    return { data: fast.data, body: text.slice(match[0].length), bodyLine, lineOf: lazyLineOf(yamlText), issues: [] };
+    const lineOf = lazyLineOf(yamlText);
+    const deep = tooDeep(fast.data, file, lineOf);
+    return { data: deep ? undefined : fast.data, body, bodyLine, lineOf, issues: deep ? [deep] : [] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
@@ -75,6 +82,13 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
       });
     }
   }
+  if (!issues.length) {
+    const deep = tooDeep(data, file, lineOf);
+    if (deep) {
+      issues.push(deep);
+      data = undefined;
+    }
+  }
   if (!issues.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     // An empty block (or a bare "---"), a list or a single value: no field to name, so it is the file's problem.
     issues.push({
@@ -88,7 +102,14 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
     });
     data = undefined;
   }
-  return { data, body: text.slice(match[0].length), bodyLine, lineOf, issues };
+  return { data, body, bodyLine, lineOf, issues };
+}
+
+/** Block nesting (by indentation) is cheap to parse: it is measured on the parsed value, before anything walks it recursively. */
+function tooDeep(data: unknown, file: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): ContentIssue | undefined {
+  const { depth, path } = yamlValueDepth(data);
+  if (depth <= LIMITS.nesting) return undefined;
+  return nestingIssue(file, fieldPath(path.slice(0, 3)), lineOf(path), depth, 'yaml');
 }
 
 /*

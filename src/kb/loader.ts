@@ -5,7 +5,6 @@
  * watcher listened to, so that saving a postmortem or a catalog file updates the pages.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { packageVersion } from '../config/package';
@@ -15,9 +14,11 @@ import type { Catalog } from '../schema/catalog';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
 import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
+import { readContentFile } from './files';
 import { frontmatterLineOf } from './frontmatter';
+import { LIMITS } from './limits';
 import { runReadJobs } from './parallel';
-import { CATALOG_FILES, displayRelativeTo, listPostmortems, readCatalogFile, readCatalogs } from './read';
+import { CATALOG_FILES, displayRelativeTo, escapeName, listPostmortems, readCatalogFile, readCatalogs } from './read';
 import type { PostmortemSource, ReadJob } from './read-one';
 import { selectForEdition } from './select';
 
@@ -83,13 +84,12 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   const kept: Array<PostmortemSource & { digest: string }> = [];
   const jobs: Array<ReadJob & { digest: string }> = [];
   for (const job of listing.jobs) {
-    let source: string;
-    try {
-      source = readFileSync(job.path, 'utf8');
-    } catch {
-      issues.push({ file: job.file, field: '', level: 'error', rule: 'file/unreadable', message: 'cannot be read', fix: 'check that the file exists and is readable' });
+    const read = readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' });
+    if (read.issue) {
+      issues.push(read.issue);
       continue;
     }
+    const source = read.text;
     const digest = generateDigest(`${key}\n${source}`);
     const stored = store.get(job.id);
     const reusable: Remembered | undefined = stored?.digest === digest && !isProblem(stored.data)
@@ -180,7 +180,7 @@ export function postmortemsLoader(): Loader {
         if (!path.startsWith(folder + sep) && !catalogs.includes(path)) return;
         queue = queue
           .then(() => syncPostmortems(ctx, settings, true))
-          .then(() => logger.info(`reloaded after a change to ${displayRelativeTo(settings.projectRoot)(path)}`))
+          .then(() => logger.info(`reloaded after a change to ${escapeName(displayRelativeTo(settings.projectRoot)(path))}`))
           .catch((error: unknown) => logger.error(`could not reload the knowledge base: ${(error as Error).message}`));
       };
       watcher.on('add', onChange);

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../config/package';
+import { readContentFile } from './files';
 import { frontmatterLineOf } from './frontmatter';
+import { LIMITS } from './limits';
 import { runReadJob, type LineOf, type ReadJob, type ReadJobOptions, type ReadJobResult } from './read-one';
 
 /** Below this many files a read stays in one thread: starting a worker costs more than it saves. */
@@ -101,7 +102,7 @@ function withLazyLines(result: ReadJobResult, job: ReadJob): ReadJobResult {
     ...result,
     postmortem: {
       ...result.postmortem,
-      lineOf: (path) => (lineOf ??= frontmatterLineOf(readFileSync(job.path, 'utf8')))(path),
+      lineOf: (path) => (lineOf ??= frontmatterLineOf(readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' }).text ?? ''))(path),
     },
   };
 }

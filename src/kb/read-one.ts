@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { resolveQualityConfig, runQualityPolicy, type QualityConfigOverrides, type QualityResult } from '../lib/quality';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import type { CustomField } from '../config/options';
 import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
+import { readContentFile } from './files';
 import { splitFrontmatter } from './frontmatter';
 import type { Edition } from '../config/settings';
+import { checkLineLengths, fileTooLarge, LIMITS } from './limits';
 import { renderSafeBody } from './safe-mdx';
+import { bodyControlCharacters, checkStrings } from './text';
 
 export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 
@@ -39,20 +41,44 @@ export function readPostmortem(
   file: string,
   opts: { edition: Edition; render: boolean; fields?: Readonly<Record<string, CustomField>> },
 ): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
+  // The limits first, before any parse: what every later step costs grows with them (src/kb/limits.ts).
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > LIMITS.fileBytes) return { postmortem: undefined, issues: [fileTooLarge(file, bytes, LIMITS.fileBytes, 'postmortem')] };
+  const tooLong = checkLineLengths(source, file);
+  if (tooLong.length) return { postmortem: undefined, issues: tooLong };
+
   const split = splitFrontmatter(source, file);
   const issues: ContentIssue[] = [...split.issues];
   let data: PostmortemFrontmatter | undefined;
   if (!split.issues.length) {
+    const text = checkStrings(split.data, { file, lineOf: split.lineOf, where: 'frontmatter' });
+    issues.push(...text);
     const result = parseWithFriendlyErrors(postmortemSchema(opts.fields), split.data, file);
-    if (result.ok) data = result.data;
-    else issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+    if (result.ok && !text.length) data = result.data;
+    else if (!result.ok) issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
   }
+  const control = bodyControlCharacters(split.body, file, split.bodyLine);
+  issues.push(...control);
   const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
   issues.push(...body.issues);
+  if (control.length) return { postmortem: undefined, issues };
   const postmortem = data && !body.issues.length
     ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
     : undefined;
   return { postmortem, issues };
+}
+
+/** An unexpected failure while reading one file, reported on that file (with the fix: report it). */
+export function internalError(file: string, error: unknown): ContentIssue {
+  const message = String((error as Error | undefined)?.message ?? error).split('\n')[0]!.slice(0, 200);
+  return {
+    file,
+    field: '',
+    level: 'error',
+    rule: 'file/internal-error',
+    message: `could not be read: Hindsight failed on it (${message})`,
+    fix: 'this is a bug in Hindsight, not in the file: please report it with the file attached; until then, simplify the part of the file you changed last',
+  };
 }
 
 /** Gives an issue the line of its field, when the field can be found in the frontmatter. */
@@ -97,14 +123,20 @@ let qualityConfig: { key: string; config: ReturnType<typeof resolveQualityConfig
  * main thread and in the worker threads of a parallel read.
  */
 export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
-  const source = readFileSync(job.path, 'utf8');
-  const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
-  const pm = one.postmortem;
-  if (pm && opts.quality && job.wanted) {
-    const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
-    if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
-    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: opts.quality.today }, qualityConfig.config);
-    pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+  const read = readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' });
+  if (read.issue) return { postmortem: undefined, issues: job.wanted ? [read.issue] : [] };
+  try {
+    const one = readPostmortem(read.text, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
+    const pm = one.postmortem;
+    if (pm && opts.quality && job.wanted) {
+      const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
+      if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
+      const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: opts.quality.today }, qualityConfig.config);
+      pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+    }
+    return { postmortem: pm, issues: job.wanted ? one.issues : [] };
+  } catch (error) {
+    // A bug, not the author's mistake; but one file must not take every other file's report down with it.
+    return { postmortem: undefined, issues: job.wanted ? [internalError(job.file, error)] : [] };
   }
-  return { postmortem: pm, issues: job.wanted ? one.issues : [] };
 }

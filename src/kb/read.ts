@@ -1,12 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CustomField } from '../config/options';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
+import { POSTMORTEM_ID } from '../schema/ids';
 import { checkCatalog, checkReferences } from '../schema/references';
+import { readContentFile, symlinkIssue } from './files';
+import { checkLineLengths, checkYamlFlowNesting, LIMITS, nestingIssue, yamlValueDepth } from './limits';
 import { runReadJobs } from './parallel';
+import { checkStrings } from './text';
 import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
 import type { Edition } from '../config/settings';
 
@@ -39,39 +43,60 @@ export function displayRelativeTo(base: string): Display {
   return (p) => relative(base, p) || p;
 }
 
+/**
+ * How a log names an entry of postmortems/: as is when it is a postmortem id, else quoted and
+ * escaped. A file name can hold a newline, and a log line that starts with "::" is a workflow
+ * command on GitHub Actions: a name that is not an id never reaches a log as written.
+ */
+export function displayEntry(display: Display, folder: string, name: string): string {
+  if (name.endsWith('.mdx') && POSTMORTEM_ID.test(name.slice(0, -'.mdx'.length))) return display(join(folder, name));
+  return `${display(folder)}/${escapeName(name)}`;
+}
+
+/** A name as a JSON string, with the characters JSON leaves alone but a terminal would act on (DEL, C1, bidi and other format characters, line separators) escaped too. */
+export function escapeName(name: string): string {
+  return JSON.stringify(name).replace(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** Reads one catalog file, entry by entry: a bad entry is reported and left out, the others are kept. */
 export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, display: Display): { items: Catalog[K]; brokenIds: Set<string>; issues: ContentIssue[] } {
   const path = join(root, CATALOG_FILES[key]);
   const file = display(path);
   const brokenIds = new Set<string>();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ ("hindsight init" writes the default ones)` }] };
-  }
+  const none = (issues: ContentIssue[]) => ({ items: [], brokenIds, issues });
+  const read = readContentFile(path, file, {
+    maxBytes: LIMITS.catalogBytes,
+    what: 'catalog',
+    missing: () => ({ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ ("hindsight init" writes the default ones)` }),
+  });
+  if (read.issue) return none([read.issue]);
+  const text = read.text;
+  const limits = [...checkLineLengths(text, file), ...checkYamlFlowNesting(text, file, 1)];
+  if (limits.length) return none(limits);
   let raw: unknown;
   try {
     raw = parseYaml(text, { version: '1.2' }) ?? [];
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;
-    return {
-      items: [],
-      brokenIds,
-      issues: [{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${e.message.split('\n')[0]}`, fix: 'check indentation and quoting' }],
-    };
+    // The parser's own words, first line only and cut short: never a quotation of the file.
+    const reason = e.message.split('\n')[0]!.replace(/\p{Cc}/gu, ' ').slice(0, 160);
+    return none([{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${reason}`, fix: 'check indentation and quoting' }]);
   }
+  const deep = yamlValueDepth(raw);
+  if (deep.depth > LIMITS.nesting) return none([nestingIssue(file, '', undefined, deep.depth, 'yaml')]);
   if (!Array.isArray(raw)) {
     return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
   }
   const items: unknown[] = [];
   const issues: ContentIssue[] = [];
   raw.forEach((entry, i) => {
+    const text = checkStrings(entry, { file, prefix: [i], where: 'catalog' });
     const result = parseWithFriendlyErrors(CATALOG_ITEM_SCHEMAS[key], entry, file);
-    if (result.ok) items.push(result.data);
+    issues.push(...text);
+    if (result.ok && !text.length) items.push(result.data);
     else {
-      issues.push(...result.issues.map((issue) => ({ ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}` })));
+      if (!result.ok) issues.push(...result.issues.map((issue) => ({ ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}` })));
       const id = (entry as { id?: unknown } | null)?.id;
       if (typeof id === 'string') brokenIds.add(id);
     }
@@ -103,35 +128,69 @@ export interface PostmortemListing {
   issues: ContentIssue[];
 }
 
-/** Lists postmortems/ (one level: every postmortem is a file directly in it). */
+/**
+ * Lists postmortems/ (one level: every postmortem is a file directly in it), accounting for every
+ * entry: a postmortem to read, or an error or a warning saying what to do with it. Nothing in the
+ * folder is dropped without a word, and no link is followed.
+ */
 export function listPostmortems(root: string, display: Display): PostmortemListing {
   const dir = join(root, 'postmortems');
+  const folder = display(dir);
   const issues: ContentIssue[] = [];
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort();
-  } catch {
-    issues.push({ file: display(dir), field: '', level: 'error', rule: 'file/missing', message: 'folder is missing', fix: 'create postmortems/ and add a postmortem with `npx hindsight new`' });
-  }
   const jobs: ReadJob[] = [];
   const allIds = new Set<string>();
-  for (const name of names) {
+  let entries: Dirent[] = [];
+  try {
+    if (lstatSync(dir).isSymbolicLink()) return { jobs, allIds, issues: [symlinkIssue(folder, 'folder')] };
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    issues.push({ file: folder, field: '', level: 'error', rule: 'file/missing', message: 'folder is missing', fix: 'create postmortems/ and add a postmortem with `npx hindsight new`' });
+  }
+  for (const entry of entries) {
+    const name = entry.name;
     const path = join(dir, name);
-    const file = display(path);
-    if (name.startsWith('.')) continue;
-    if (!name.endsWith('.mdx')) {
-      if (name.endsWith('.md') || name.endsWith('.markdown')) {
-        issues.push({ file, field: '', level: 'error', rule: 'file/extension', message: 'is not published: postmortems are .mdx files', fix: `rename it to ${name.replace(/\.(md|markdown)$/, '.mdx')}` });
-      } else if (!/^readme(\..*)?$/i.test(name)) {
-        issues.push({ file, field: '', level: 'warning', rule: 'file/extension', message: 'is not a postmortem (not .mdx) and is ignored', fix: 'move it out of postmortems/, or rename it to .mdx if it is one' });
-      }
-      continue;
+    const file = displayEntry(display, dir, name);
+    const problem = (level: ContentIssue['level'], rule: string, message: string, fix: string) => issues.push({ file, field: '', level, rule, message, fix });
+    const kind = entryKind(entry, path);
+    const lower = name.toLowerCase();
+    const looksLikePostmortem = lower.endsWith('.mdx');
+    const stem = name.replace(/^\.+/, '').replace(/\.mdx$/i, '');
+    if (kind === 'link') {
+      problem('error', 'file/symlink', 'is a symbolic link; Hindsight does not follow links, so that nothing outside the repository is read or published', 'replace the link with the file itself (copy it in and commit it)');
+    } else if (kind === 'folder') {
+      if (looksLikePostmortem) problem('error', 'file/folder', 'is a folder named like a postmortem; a postmortem is one .mdx file', `replace the folder with the file postmortems/${escapeName(`${stem}.mdx`).slice(1, -1)}`);
+      else problem('error', 'file/folder', 'is a folder; postmortems/ is read one level deep, so nothing in it is published', 'move the postmortems in it up into postmortems/ (one .mdx file each), and anything else out of postmortems/');
+    } else if (kind === 'other') {
+      problem('error', 'file/type', 'is not a regular file (a pipe, socket or device)', 'remove it from postmortems/');
+    } else if (name.startsWith('.')) {
+      if (looksLikePostmortem) problem('error', 'file/hidden', 'is hidden (its name starts with a dot), so it is not published', `rename it to ${escapeName(`${stem}.mdx`).slice(1, -1)}`);
+      else problem('warning', 'file/hidden', 'is a hidden file in postmortems/ and is not read', 'remove it, or move it out of postmortems/');
+    } else if (name.endsWith('.mdx')) {
+      const id = name.slice(0, -'.mdx'.length);
+      allIds.add(id);
+      jobs.push({ path, id, file, wanted: true });
+    } else if (looksLikePostmortem) {
+      problem('error', 'file/extension', 'is not published: a postmortem\'s name ends in lowercase .mdx', `rename it to ${escapeName(`${stem}.mdx`).slice(1, -1)}`);
+    } else if (/\.(md|markdown)$/i.test(name)) {
+      problem('error', 'file/extension', 'is not published: postmortems are .mdx files', `rename it to ${escapeName(name.replace(/\.(md|markdown)$/i, '.mdx')).slice(1, -1)}`);
+    } else {
+      problem('warning', 'file/extension', 'is not a postmortem (not .mdx) and is not published', 'move it out of postmortems/, or rename it to .mdx if it is one');
     }
-    const id = name.slice(0, -'.mdx'.length);
-    allIds.add(id);
-    jobs.push({ path, id, file, wanted: true });
   }
   return { jobs, allIds, issues };
+}
+
+/** What a directory entry is, without following it. */
+function entryKind(entry: Dirent, path: string): 'file' | 'folder' | 'link' | 'other' {
+  const of = (e: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }) => (e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other');
+  const kind = of(entry);
+  if (kind !== 'other') return kind;
+  // Some file systems do not report the type in the listing: ask, still without following.
+  try {
+    return of(lstatSync(path));
+  } catch {
+    return 'other';
+  }
 }
 
 export interface KnowledgeBase {

@@ -108,17 +108,3 @@ export function bodyControlCharacters(body: string, file: string, bodyLine: numb
     fix: 'delete it (it is often pasted in with terminal output)',
   }];
 }
-
-/**
- * A value received, quoted briefly for a message: enough to recognise it, never a whole file (CI
- * logs of public repositories are public), with control and invisible characters escaped.
- */
-export function quoteValue(value: unknown, max = 40): string {
-  let text: string;
-  if (typeof value === 'string') text = value;
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  else if (value === undefined) return 'nothing';
-  else return Array.isArray(value) ? 'a list' : 'a mapping';
-  const cut = text.length > max ? `${[...text.slice(0, max)].slice(0, max - 1).join('')}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}

@@ -1,4 +1,4 @@
-import { withFix } from './issues';
+import { quote, withFix } from './issues';
 import { z } from 'zod';
 import { calendarDate } from './datetime';
 import { handle } from './ids';
@@ -44,7 +44,7 @@ export const actionItem = z
       ctx.addIssue({
         code: 'custom',
         path: ['completed'],
-        message: `is set but status is "${item.status}"`,
+        message: `is set but status is ${quote(item.status)}`,
         params: { fix: 'set status: done, or remove completed', rule: 'action/completed' },
       });
     }

@@ -167,7 +167,8 @@ export function fieldWithin(field: string, scope: string): boolean {
   return field === scope || under(field, scope) || (field !== '' && under(scope, field));
 }
 
-export const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id']);
+/** Rules about the file as a whole: the limits are checked before the file is parsed, so no field is known yet. */
+export const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id', 'limit/line-length', 'limit/file-size']);
 
 /* -------------------------------------------------------------- values */
 
