@@ -95,6 +95,11 @@ async function load(): Promise<Site> {
     const earlier = pm.data.recurrence_of ? byId.get(pm.data.recurrence_of) : undefined;
     earlier?.recurredAs.push(pm.id);
   }
+  const catalog = listedCatalog(postmortems, {
+    services: services.map((s) => s.data),
+    teams: teams.map((t) => t.data),
+    categories: categoryList,
+  });
   const published = postmortems.filter((p) => p.data.status === 'published');
   // Newest first, as detectPatterns returns them.
   const patterns = detectPatterns(published, { windowDays: settings.patterns.windowDays });
@@ -104,12 +109,29 @@ async function load(): Promise<Site> {
     byId,
     patterns,
     similar,
-    services: services.map((s) => s.data),
-    teams: teams.map((t) => t.data),
-    categories: categoryList,
+    ...catalog,
     severities: severityList,
     today: settings.today,
     problems,
+  };
+}
+
+/**
+ * The catalog entries this build lists. The internal edition lists the whole catalog, so that it
+ * can be browsed; the public edition only what its postmortems use (and the teams owning those
+ * services): an entry listed with no incident would give away that internal postmortems use the
+ * entries the edition does not list.
+ */
+function listedCatalog(postmortems: readonly Postmortem[], all: { services: Service[]; teams: Team[]; categories: Category[] }): { services: Service[]; teams: Team[]; categories: Category[] } {
+  if (settings.edition !== 'public') return all;
+  const services = new Set(postmortems.flatMap((p) => p.data.services));
+  const categories = new Set(postmortems.flatMap((p) => [p.data.root_cause.category, ...(p.data.contributing_factors ?? []).map((f) => f.category)]));
+  const listedServices = all.services.filter((s) => services.has(s.id));
+  const teams = new Set([...postmortems.flatMap((p) => p.data.teams ?? []), ...listedServices.flatMap((s) => (s.team ? [s.team] : []))]);
+  return {
+    services: listedServices,
+    teams: all.teams.filter((t) => teams.has(t.id)),
+    categories: all.categories.filter((c) => categories.has(c.id)),
   };
 }
 

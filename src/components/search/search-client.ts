@@ -53,6 +53,16 @@ function writeState(s: State): void {
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
 
+/**
+ * A facet value's count. Values are ids and tags, and `constructor` or `toString` is a valid id:
+ * only the object's own properties count, never what it inherits from Object.prototype.
+ */
+function countOf(counts: Record<string, Record<string, number>>, facet: string, value: string): number {
+  const byValue = Object.hasOwn(counts, facet) ? counts[facet] : undefined;
+  const n = byValue && Object.hasOwn(byValue, value) ? byValue[value] : undefined;
+  return typeof n === 'number' ? n : 0;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -102,7 +112,7 @@ export async function startSearch(base: string): Promise<void> {
         const id = `facet-${f.key}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
         const box = el('input', { type: 'checkbox', id, name: f.key, value });
         box.checked = selected.includes(value);
-        const count = counts[f.key]?.[value] ?? 0;
+        const count = countOf(counts, f.key, value);
         const label = el('label', { for: id });
         label.append(document.createTextNode(`${value} `), el('span', { class: 'facet-count' }, `(${count})`));
         const div = el('div', { class: count === 0 && !box.checked ? 'facet-value is-empty' : 'facet-value' });
@@ -110,7 +120,7 @@ export async function startSearch(base: string): Promise<void> {
         return div;
       };
       // Long facets (tags, services) show what matches now; the rest fold away.
-      const prominent = values.length > 10 ? values.filter((v) => selected.includes(v) || (counts[f.key]?.[v] ?? 0) > 0) : values;
+      const prominent = values.length > 10 ? values.filter((v) => selected.includes(v) || countOf(counts, f.key, v) > 0) : values;
       const rest = values.filter((v) => !prominent.includes(v));
       for (const v of prominent) set.append(row(v));
       if (rest.length) {
