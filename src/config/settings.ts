@@ -3,7 +3,8 @@
  * per Astro run, the CLI once per command, the tests directly; everything downstream receives the
  * resulting plain object (it crosses worker threads and Vite's virtual module as JSON).
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { closestIds } from '../lib/text/did-you-mean';
 import { RULE_IDS } from '../lib/quality/registry';
 import { keysAt } from '../schema/friendly-errors';
@@ -64,7 +65,19 @@ export const ENVIRONMENT = {
   HINDSIGHT_CACHE_DIR: "Astro's `cacheDir` (the content store lives there)",
 } as const;
 
-function readEnv(env: Env, problems: string[]) {
+/** A folder a build can write into: it is one, or does not exist yet and its nearest existing parent is one. */
+function writableFolder(path: string): boolean {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      if (dirname(at) === at) return false;
+    }
+  }
+}
+
+function readEnv(env: Env, problems: string[], projectRoot: string) {
   const text = (name: keyof typeof ENVIRONMENT) => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -107,6 +120,29 @@ function readEnv(env: Env, problems: string[]) {
       else problems.push(...describeOptionIssues(result.error.issues, 'HINDSIGHT_LISTINGS', parsed, (p) => keysAt(listingsOptions, p)));
     }
   }
+  // The four that go to Astro's own configuration: checked here, because Astro reports them with a stack trace, late, or not at all.
+  const site = text('HINDSIGHT_SITE');
+  if (site !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(site);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+      problems.push(`HINDSIGHT_SITE is ${excerpt(site)}: use the site's public address, with https://, e.g. https://kb.example.com`);
+    }
+  }
+  const base = text('HINDSIGHT_BASE');
+  if (base !== undefined && (!/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/.test(base) || /(^|\/)\.\.?(\/|$)/.test(base))) {
+    problems.push(`HINDSIGHT_BASE is ${excerpt(base)}: use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")`);
+  }
+  for (const name of ['HINDSIGHT_OUT_DIR', 'HINDSIGHT_CACHE_DIR'] as const) {
+    const dir = text(name);
+    if (dir !== undefined && !writableFolder(resolve(projectRoot, dir))) {
+      problems.push(`${name} is ${excerpt(dir)}, which is not a folder (or inside something that is not one): use a folder the build can create or write into`);
+    }
+  }
   return {
     content: text('HINDSIGHT_CONTENT'),
     edition: edition === 'public' ? ('public' as const) : edition === 'internal' ? ('internal' as const) : undefined,
@@ -141,7 +177,7 @@ export function resolveSettings(input: unknown, opts: { projectRoot: string; env
   const where = opts.source?.where ?? 'hindsight options';
   const problems: string[] = [];
   const parsed = hindsightOptions.safeParse(input ?? {});
-  const env = readEnv(opts.env ?? {}, problems);
+  const env = readEnv(opts.env ?? {}, problems, resolve(opts.projectRoot));
   if (!parsed.success) {
     problems.push(...describeOptionIssues(parsed.error.issues, where, input, (p) => keysAt(hindsightOptions, p)));
     throw new HindsightConfigError(problems);

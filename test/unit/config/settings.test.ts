@@ -43,6 +43,11 @@ describe('resolveSettings: defaults', () => {
     expect(resolveSettings({}, { projectRoot: '/p', command: 'build', env: { HINDSIGHT_PREVIEW: 'true' } }).preview).toBe(true);
   });
 
+  it('accepts the Astro-facing variables when they are what Astro needs', () => {
+    const env = { HINDSIGHT_SITE: 'https://kb.example.com', HINDSIGHT_BASE: '/kb/', HINDSIGHT_OUT_DIR: 'dist/public', HINDSIGHT_CACHE_DIR: '/tmp/hindsight-cache-that-does-not-exist/x' };
+    expect(() => resolveSettings({}, { projectRoot: process.cwd(), env })).not.toThrow();
+  });
+
   it('lets the environment override the content folder, edition, date, threads and listings', () => {
     const s = resolveSettings(
       { content: 'kb', listings: { pageSize: 50, perPattern: 5 } },
@@ -85,6 +90,12 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
     ['a thread count that is not a number', {}, { HINDSIGHT_THREADS: 'many' }, 'HINDSIGHT_THREADS is "many": use a whole number from 1 to 64 (1 reads in one thread)'],
     ['listings in the environment with a misspelt key', {}, { HINDSIGHT_LISTINGS: '{"pagesize":10}' }, 'HINDSIGHT_LISTINGS: pagesize is not an option; did you mean "pageSize"?'],
     ['listings in the environment that are not JSON', {}, { HINDSIGHT_LISTINGS: 'pageSize=10' }, 'HINDSIGHT_LISTINGS is not JSON: write it as e.g. {"pageSize":10}'],
+    ['a site address that is not a URL', {}, { HINDSIGHT_SITE: 'notaurl' }, 'HINDSIGHT_SITE is "notaurl": use the site\'s public address, with https://, e.g. https://kb.example.com'],
+    ['a site address that is not http(s)', {}, { HINDSIGHT_SITE: 'javascript:alert(1)' }, 'HINDSIGHT_SITE is "javascript:alert(1)": use the site\'s public address, with https://, e.g. https://kb.example.com'],
+    ['a base that is not a path', {}, { HINDSIGHT_BASE: ':::/x' }, 'HINDSIGHT_BASE is ":::/x": use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")'],
+    ['a base that climbs out', {}, { HINDSIGHT_BASE: '/kb/../x/' }, 'HINDSIGHT_BASE is "/kb/../x/": use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")'],
+    ['an output folder inside a file', {}, { HINDSIGHT_OUT_DIR: '/dev/null/site' }, 'HINDSIGHT_OUT_DIR is "/dev/null/site", which is not a folder (or inside something that is not one): use a folder the build can create or write into'],
+    ['a cache folder that is a file', {}, { HINDSIGHT_CACHE_DIR: '/dev/null' }, 'HINDSIGHT_CACHE_DIR is "/dev/null", which is not a folder (or inside something that is not one): use a folder the build can create or write into'],
   ];
   it.each(cases)('%s', (_name, input, env, expected) => {
     expect(problem(input, env)).toBe(`Hindsight configuration: ${expected}`);
