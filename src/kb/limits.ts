@@ -68,8 +68,8 @@ export function checkLineLengths(source: string, file: string, firstLine = 1): C
 }
 
 /**
- * The deepest nesting of YAML flow collections (`[…]`, `{…}`) in a text, from the YAML lexer, so
- * that brackets inside quoted strings do not count. Only called when the text has more brackets
+ * The deepest nesting of YAML flow collections (`[…]`, `{…}`) in a text, and where it first goes
+ * past the limit, from the YAML lexer, so that brackets inside quoted strings do not count. Only called when the text has more brackets
  * than the limit: a parse of deeply nested flow collections costs seconds, and their depth cannot
  * exceed their number.
  */
@@ -80,12 +80,12 @@ function yamlFlowDepth(text: string): { depth: number; offset: number } {
   let at = 0;
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
+    // The lexer also yields markers of its own (document mode, scalar start, flow error end) that are not in the text.
+    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') continue;
     if (type === 'flow-seq-start' || type === 'flow-map-start') {
       depth++;
-      if (depth > max) {
-        max = depth;
-        offset = at;
-      }
+      if (depth > max) max = depth;
+      if (depth === LIMITS.nesting + 1) offset = at;
     } else if (type === 'flow-seq-end' || type === 'flow-map-end') depth = Math.max(0, depth - 1);
     at += token.length;
   }
