@@ -57,7 +57,7 @@ function writeState(s: State): void {
  * A facet value's count. Values are ids and tags, and `constructor` or `toString` is a valid id:
  * only the object's own properties count, never what it inherits from Object.prototype.
  */
-function countOf(counts: Record<string, Record<string, number>>, facet: string, value: string): number {
+export function countOf(counts: Record<string, Record<string, number>>, facet: string, value: string): number {
   const byValue = Object.hasOwn(counts, facet) ? counts[facet] : undefined;
   const n = byValue && Object.hasOwn(byValue, value) ? byValue[value] : undefined;
   return typeof n === 'number' ? n : 0;
