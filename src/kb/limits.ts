@@ -17,7 +17,7 @@ export { LIMITS } from '../schema/limits';
 const KIB = 1024;
 
 /** "128 KB" for 131072. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= KIB * KIB ? `${+(bytes / KIB / KIB).toFixed(1)} MB` : bytes >= KIB ? `${+(bytes / KIB).toFixed(1)} KB` : `${bytes} bytes`;
 }
 
@@ -147,7 +147,7 @@ export function nestingIssue(file: string, field: string, line: number | undefin
 }
 
 /** 1-based line of an offset in a text. */
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

@@ -69,7 +69,7 @@ export function readPostmortem(
 }
 
 /** An unexpected failure while reading one file, reported on that file (with the fix: report it). */
-export function internalError(file: string, error: unknown): ContentIssue {
+function internalError(file: string, error: unknown): ContentIssue {
   const message = String((error as Error | undefined)?.message ?? error).split('\n')[0]!.slice(0, 200);
   return {
     file,

@@ -48,7 +48,7 @@ export function displayRelativeTo(base: string): Display {
  * escaped. A file name can hold a newline, and a log line that starts with "::" is a workflow
  * command on GitHub Actions: a name that is not an id never reaches a log as written.
  */
-export function displayEntry(display: Display, folder: string, name: string): string {
+function displayEntry(display: Display, folder: string, name: string): string {
   if (name.endsWith('.mdx') && POSTMORTEM_ID.test(name.slice(0, -'.mdx'.length))) return display(join(folder, name));
   return `${display(folder)}/${escapeName(name)}`;
 }

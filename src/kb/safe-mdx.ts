@@ -118,7 +118,7 @@ function mask(input: string, masks: Masks, lt: boolean): { text: string; braces:
     from = i + 1;
   }
   // CommonMark: U+0000 must be replaced by U+FFFD for security (same length, so offsets hold).
-  return { text: (out + input.slice(from)).replace(/\u0000/g, '\ufffd'), braces };
+  return { text: (out + input.slice(from)).replaceAll('\u0000', '\ufffd'), braces };
 }
 
 /**
@@ -129,7 +129,7 @@ function mask(input: string, masks: Masks, lt: boolean): { text: string; braces:
 function altCode(text: string, [s, e]: Interval): Interval[] {
   let label: AnyNode;
   try {
-    label = mdxToMdast(text.slice(s + 1, e), FEATURES) as AnyNode;
+    label = mdxToMdast(text.slice(s + 1, e), FEATURES);
   } catch {
     return [];
   }
@@ -334,7 +334,7 @@ function checkTags(input: string, masks: Masks, report: (offset: number, message
   // Which `<` are literal (code, addresses) is known only from a parse; in this one no `<` is a tag.
   let tree: AnyNode;
   try {
-    tree = mdxToMdast(mask(input, masks, true).text, FEATURES) as AnyNode; // masked again below, for alt text: cheap, and rare
+    tree = mdxToMdast(mask(input, masks, true).text, FEATURES); // masked again below, for alt text: cheap, and rare
   } catch (error) {
     // Without tags or expressions, what is left to fail is an import/export line or broken Markdown: the body is refused either way.
     return { error };
@@ -499,7 +499,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
 
   // The tree's depth, before anything walks it recursively.
   let tooDeep: { node: AnyNode; nest: number } | undefined;
-  walk(tree as AnyNode, (node, _parent, nest) => {
+  walk(tree, (node, _parent, nest) => {
     if (tooDeep) return false;
     if (nest > LIMITS.nesting) tooDeep = { node, nest };
     return true;
@@ -510,11 +510,11 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
   }
 
   // Braces back in place; an unescaped "{" outside code, addresses and titles is an expression.
-  walk(tree as AnyNode, (node) => {
+  walk(tree, (node) => {
     const n = node as unknown as Record<string, unknown>;
     for (const key of RESTORED) if (typeof n[key] === 'string') n[key] = restore(n[key]);
   });
-  const regions = literalRegions(tree as AnyNode, input);
+  const regions = literalRegions(tree, input);
   const isLiteral = lookup(regions.literal);
   const isAlt = lookup(regions.alt);
   for (const offset of masked.braces) {
@@ -527,7 +527,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     for (const offset of altProblems(masked.text, regions.alt, suspects)) addAt(offset, ALT_MESSAGE, ALT_FIX, 'mdx/component');
   }
 
-  walk(tree as AnyNode, (node) => {
+  walk(tree, (node) => {
     switch (node.type) {
       case 'mdxjsEsm':
         add(node, ESM_MESSAGE, ESM_FIX, 'mdx/esm');
@@ -563,7 +563,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
   }
   if (issues.length) return rejected();
 
-  const internal = internalElements(tree as AnyNode, input, regions.literal);
+  const internal = internalElements(tree, input, regions.literal);
   if (internal.problem !== undefined) {
     addAt(internal.problem, 'has an <Internal> whose closing tag is not where its text ends (it sits inside emphasis, a link or another element, or is missing)', 'close every <Internal> where the markup it opened in is still open: wrap whole words or sentences (*a* <Internal>b</Internal>, not *a <Internal>b* c</Internal>), or put <Internal> and </Internal> on lines of their own around whole paragraphs', 'mdx/syntax');
     return rejected();
@@ -573,10 +573,10 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
   // From the tree this edition shows, like text and source: a heading in <Internal> must not reach the public edition.
   const headings = headingsOf(shown);
   const source = edition === 'internal' ? input : blankInternal(input, internal.spans);
-  if (opts.render === false) return { html: undefined, text: plainText(shown as AnyNode), headings, source, issues };
+  if (opts.render === false) return { html: undefined, text: plainText(shown), headings, source, issues };
   const hast = toHast(shown, { handlers: componentHandlers }) as HastRoot;
   slugHeadings(hast);
-  return { html: toHtml(hast), text: plainText(shown as AnyNode), headings, source, issues };
+  return { html: toHtml(hast), text: plainText(shown), headings, source, issues };
 }
 
 /** Findings of one rule listed per body, at most: a pasted dump can hold thousands of "{", and the report must stay readable. */
@@ -687,7 +687,7 @@ function internalElements(tree: AnyNode, input: string, literal: readonly Interv
   for (const [a, b] of spans) if (anyStrictlyBetween(starts, a, b) || anyStrictlyBetween(ends, a, b)) flag(a);
 
   // Every tag in the source (outside code and addresses) is one of the elements' own.
-  const isLiteral = lookup(literal as Interval[]);
+  const isLiteral = lookup(literal);
   for (let i = input.indexOf('<'); i !== -1; i = input.indexOf('<', i + 1)) {
     if (escaped(input, i) || isLiteral(i)) continue;
     const tag = exactTag(input, i);
@@ -714,7 +714,7 @@ function slugHeadings(hast: HastRoot): void {
 /** The `##` headings of a tree, in order. */
 function headingsOf(tree: MdastRoot): string[] {
   const out: string[] = [];
-  walk(tree as AnyNode, (node) => {
+  walk(tree, (node) => {
     if (node.type !== 'heading') return true;
     if ((node as { depth?: number }).depth === 2) out.push(plainText(node).trim());
     return false;
@@ -764,13 +764,13 @@ function stripForEdition(tree: MdastRoot, edition: Edition, spans: readonly Inte
   const isInternal = (c: AnyNode) =>
     isInternalElement(c) ||
     (HOISTED.has(c.type) && offsetOf(c) !== undefined && offsetOf(c, true) !== undefined && within(offsetOf(c)!, offsetOf(c, true)!));
-  const copy = { ...(tree as AnyNode) } as AnyNode;
+  const copy = { ...(tree as AnyNode) };
   const stack: AnyNode[] = [copy];
   while (stack.length) {
     const node = stack.pop()!;
     const kids = (node as { children?: AnyNode[] }).children;
     if (!kids) continue;
-    const kept = kids.filter((c) => !isInternal(c)).map((c) => ({ ...c }) as AnyNode);
+    const kept = kids.filter((c) => !isInternal(c)).map((c) => ({ ...c }));
     (node as { children?: AnyNode[] }).children = kept;
     stack.push(...kept);
   }

@@ -9,25 +9,25 @@
 import { fieldPath, type ContentIssue } from '../schema/issues';
 
 /** C0 and C1 controls and DEL, except tab, line feed and carriage return (prose and block scalars use them). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 
 /*
  * Characters that draw nothing: white space, format characters (zero-width space and joiners, the
  * byte-order mark, direction marks, soft hyphen), and the fillers and blanks that fonts render empty.
  * Hand-written: no maintained package lists "renders as nothing", and \p{…} classes cover most of it.
  */
-const INVISIBLE = /[\s\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
+const INVISIBLE = /[\s\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u115f\u1160\u180e\u2800\u3164\uffa0]|\p{Variation_Selector}|\u034f|\u17b4|\u17b5/gu;
 
 /** An <Internal> or </Internal> tag, as an author would write it, in any case. */
 export const INTERNAL_TAG = /<\s*\/?\s*internal\b/i;
 
 /** "U+0007" for "\u0007". */
-export function codePoint(char: string): string {
+function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** What is wrong with one string, if anything. */
-export function textProblem(value: string): { message: string; fix: string; rule: string } | undefined {
+function textProblem(value: string): { message: string; fix: string; rule: string } | undefined {
   const control = CONTROL.exec(value);
   if (control) {
     return {

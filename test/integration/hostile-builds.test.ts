@@ -191,7 +191,7 @@ describe('check and the build agree (a property over generated knowledge bases, 
 describe('what an accepted knowledge base publishes is well-formed', () => {
   let server: StaticServer;
   let accepted: Run[];
-  beforeAll(async () => {
+  beforeAll(() => {
     accepted = runs.filter((r) => r.build.code === 0);
     expect(accepted.length).toBeGreaterThan(0);
   });
