@@ -525,6 +525,11 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     const suspects = [...masked.braces];
     for (let i = input.indexOf('<'); i !== -1; i = input.indexOf('<', i + 1)) if (!escaped(input, i) && startsTag(input, i) && isAlt(i) && !isLiteral(i)) suspects.push(i);
     for (const offset of altProblems(masked.text, regions.alt, suspects)) addAt(offset, ALT_MESSAGE, ALT_FIX, 'mdx/component');
+    // "< Internal >" is text to MDX, but in alt text no one sees it in a preview: an author who wrote it meant a tag.
+    if (!issues.some((i) => i.rule === 'mdx/component')) {
+      const spaced = regions.alt.find(([a, b]) => INTERNAL_TAG.test(input.slice(a, b)));
+      if (spaced) addAt(spaced[0], ALT_MESSAGE, ALT_FIX, 'mdx/component');
+    }
   }
 
   walk(tree, (node) => {
