@@ -51,9 +51,8 @@ function filled(frontmatter: string, head: string, unit: string, opts: { perLine
 }
 
 const file = (data: Record<string, unknown>) => `---\n${stringifyYaml(data, { lineWidth: 0 }).trimEnd()}\n---\n`;
-const base = { ...template.data, related: undefined, recurrence_of: undefined };
-delete base.related;
-delete base.recurrence_of;
+// The template has neither related nor recurrence_of (see above): the worst cases stand alone.
+const base = template.data;
 
 const cases: Array<{ slug: string; limit: string; what: string; text: string }> = [];
 const add = (slug: string, limit: string, what: string, data: Record<string, unknown>, body: (front: string) => string) => {
