@@ -103,8 +103,11 @@ function opensDestination(input: string, i: number): boolean {
   return (input[j] === '(' || input[j] === ':') && input[j - 1] === ']';
 }
 
-/** The body with every unescaped brace (and, when asked, every `<` that could start a tag) replaced by its mask. */
-function mask(input: string, masks: Masks, lt: boolean): { text: string; braces: number[] } {
+/**
+ * The body with every unescaped brace replaced by its mask, and every `<` that `lt` selects (all of
+ * them, or those in code: satteri is slow on a `<` even inside inline code).
+ */
+function mask(input: string, masks: Masks, lt: boolean | ((offset: number) => boolean)): { text: string; braces: number[]; changed: boolean } {
   const braces: number[] = [];
   let out = '';
   let from = 0;
@@ -112,13 +115,13 @@ function mask(input: string, masks: Masks, lt: boolean): { text: string; braces:
     const c = input.charCodeAt(i);
     if (c !== 0x7b && c !== 0x7d && !(lt && c === 0x3c)) continue;
     if (escaped(input, i)) continue;
-    if (c === 0x3c && opensDestination(input, i)) continue;
+    if (c === 0x3c && (opensDestination(input, i) || (typeof lt === 'function' && !lt(i)))) continue;
     if (c === 0x7b) braces.push(i);
     out += input.slice(from, i) + (c === 0x7b ? masks.open : c === 0x7d ? masks.close : masks.lt);
     from = i + 1;
   }
   // CommonMark: U+0000 must be replaced by U+FFFD for security (same length, so offsets hold).
-  return { text: (out + input.slice(from)).replaceAll('\u0000', '\ufffd'), braces };
+  return { text: (out + input.slice(from)).replaceAll('\u0000', '\ufffd'), braces, changed: from > 0 };
 }
 
 /**
@@ -202,52 +205,67 @@ type Interval = [number, number];
  * images and definitions that are addresses, titles or reference labels (a link's text is its
  * children; an image's alt text is everything up to its last "](").
  */
-function literalRegions(tree: AnyNode, input: string): { literal: Interval[]; alt: Interval[]; internalIn: AnyNode[] } {
-  const literal: Interval[] = [];
-  const alt: Interval[] = [];
+interface Regions {
+  literal: Interval[];
+  code: Interval[];
+  alt: Interval[];
   /** Links, images and definitions with an <Internal> tag in their address or title: it would be published as written. */
-  const internalIn: AnyNode[] = [];
-  walk(tree, (node) => {
-    const s = offsetOf(node), e = offsetOf(node, true);
-    if (s === undefined || e === undefined) return;
-    const own: Interval[] = [];
-    switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-        literal.push([s, e]);
-        break;
-      case 'definition':
-        own.push([s, e]);
-        break;
-      case 'link':
-      case 'linkReference': {
-        let at = s;
-        for (const kid of children(node)) {
-          const ks = offsetOf(kid), ke = offsetOf(kid, true);
-          if (ks === undefined || ke === undefined) continue;
-          if (ks > at) own.push([at, ks]);
-          at = Math.max(at, ke);
-        }
-        if (e > at) own.push([at, e]);
-        break;
-      }
-      case 'image': {
-        const labelEnd = input.lastIndexOf('](', e);
-        if (labelEnd > s) {
-          alt.push([s, labelEnd]);
-          own.push([labelEnd, e]);
-        } else alt.push([s, e]);
-        break;
-      }
-      case 'imageReference':
-        alt.push([s, e]);
-        break;
-    }
-    if (own.some(([a, b]) => INTERNAL_TAG.test(input.slice(a, b)))) internalIn.push(node);
-    literal.push(...own);
-  });
+  internalIn: AnyNode[];
+}
+
+function literalRegions(tree: AnyNode, input: string): Regions {
+  const regions: Regions = { literal: [], code: [], alt: [], internalIn: [] };
+  walk(tree, (node) => collectRegions(node, input, regions));
+  return sortRegions(regions);
+}
+
+function sortRegions(regions: Regions): Regions {
   const sort = (list: Interval[]) => list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { literal: sort(literal), alt: sort(alt), internalIn };
+  return { literal: sort(regions.literal), code: sort(regions.code), alt: sort(regions.alt), internalIn: regions.internalIn };
+}
+
+/** One node's part of the regions (see literalRegions), so that a walk doing other work can collect them too. */
+function collectRegions(node: AnyNode, input: string, { literal, code, alt, internalIn }: Regions): void {
+  const type = node.type;
+  if (type !== 'code' && type !== 'inlineCode' && type !== 'definition' && type !== 'link' && type !== 'linkReference' && type !== 'image' && type !== 'imageReference') return;
+  const s = offsetOf(node), e = offsetOf(node, true);
+  if (s === undefined || e === undefined) return;
+  const own: Interval[] = [];
+  switch (type) {
+    case 'code':
+    case 'inlineCode':
+      literal.push([s, e]);
+      code.push([s, e]);
+      return;
+    case 'definition':
+      own.push([s, e]);
+      break;
+    case 'link':
+    case 'linkReference': {
+      let at = s;
+      for (const kid of children(node)) {
+        const ks = offsetOf(kid), ke = offsetOf(kid, true);
+        if (ks === undefined || ke === undefined) continue;
+        if (ks > at) own.push([at, ks]);
+        at = Math.max(at, ke);
+      }
+      if (e > at) own.push([at, e]);
+      break;
+    }
+    case 'image': {
+      const labelEnd = input.lastIndexOf('](', e);
+      if (labelEnd > s) {
+        alt.push([s, labelEnd]);
+        own.push([labelEnd, e]);
+      } else alt.push([s, e]);
+      break;
+    }
+    case 'imageReference':
+      alt.push([s, e]);
+      return;
+  }
+  if (own.some(([a, b]) => INTERNAL_TAG.test(input.slice(a, b)))) internalIn.push(node);
+  literal.push(...own);
 }
 
 /** Sorted intervals, for many lookups: the union, merged, then binary search. */
@@ -315,7 +333,7 @@ function startsTag(input: string, i: number): boolean {
  * may nest only to the limit. A parse with every such `<` masked tells which ones are in code or
  * in an address; bodies whose every `<` is already a bare tag, with few of them, need no such parse.
  */
-function checkTags(input: string, masks: Masks, report: (offset: number, message: string, fix: string, rule: string) => void): { tags: Tag[] } | { error: unknown } | { rejected: AnyNode } {
+function checkTags(input: string, masks: Masks, report: (offset: number, message: string, fix: string, rule: string) => void): { tags: Tag[]; inCode?: (offset: number) => boolean } | { error: unknown } | { rejected: AnyNode } {
   let simple = true;
   let opens = 0;
   const candidates: Tag[] = [];
@@ -339,7 +357,7 @@ function checkTags(input: string, masks: Masks, report: (offset: number, message
     // Without tags or expressions, what is left to fail is an import/export line or broken Markdown: the body is refused either way.
     return { error };
   }
-  const { literal, alt } = literalRegions(tree, input);
+  const { literal, code, alt } = literalRegions(tree, input);
   const isLiteral = lookup(literal);
   const isAlt = lookup(alt);
   const tags: Tag[] = [];
@@ -370,7 +388,7 @@ function checkTags(input: string, masks: Masks, report: (offset: number, message
     bad = true;
     report(offset, ALT_MESSAGE, ALT_FIX, 'mdx/component');
   }
-  return bad ? { rejected: tree } : { tags };
+  return bad ? { rejected: tree } : { tags, inCode: lookup(code) };
 }
 
 const EXPRESSION_MESSAGE = 'contains a JavaScript expression in { }, which could run code in the build';
@@ -462,8 +480,9 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     addAt(undefined, 'uses too many rare bracket characters (⦃, ⸂, …) to be read safely', 'write ordinary brackets instead', 'mdx/syntax');
     return rejected();
   }
-  const restore = (s: string) => s.replaceAll(masks.open, '{').replaceAll(masks.close, '}');
+  const restore = (s: string) => s.replaceAll(masks.open, '{').replaceAll(masks.close, '}').replaceAll(masks.lt, '<');
 
+  let ltInCode: ((offset: number) => boolean) | undefined;
   if (input.includes('<')) {
     const checked = checkTags(input, masks, addAt);
     if ('rejected' in checked) {
@@ -481,6 +500,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
       issues.push(syntaxIssue(checked.error, input, { file, bodyLine, restore }));
       return rejected();
     }
+    ltInCode = checked.inCode;
     const { depth, offset } = tagDepth(checked.tags);
     if (depth > LIMITS.nesting) {
       issues.push(nestingIssue(file, 'body', lineOfOffset(offset) + bodyLine - 1, depth, 'body'));
@@ -488,7 +508,7 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     }
   }
 
-  const masked = mask(input, masks, false);
+  const masked = mask(input, masks, ltInCode ?? false);
   let tree: MdastRoot;
   try {
     tree = mdxToMdast(masked.text, FEATURES) as MdastRoot;
@@ -497,24 +517,37 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
     return rejected();
   }
 
-  // The tree's depth, before anything walks it recursively.
+  /*
+   * One walk over the parsed tree: its depth (stopping at the limit, before any recursive step),
+   * the braces put back, the literal regions, and the nodes that are errors wherever they are.
+   * One walk, not five: a body at the size limit can have a hundred thousand nodes.
+   */
   let tooDeep: { node: AnyNode; nest: number } | undefined;
+  const collected: Regions = { literal: [], code: [], alt: [], internalIn: [] };
+  const found: Array<[AnyNode, string, string, string]> = [];
   walk(tree, (node, _parent, nest) => {
     if (tooDeep) return false;
-    if (nest > LIMITS.nesting) tooDeep = { node, nest };
+    if (nest > LIMITS.nesting) {
+      tooDeep = { node, nest };
+      return false;
+    }
+    if (masked.changed) {
+      const n = node as unknown as Record<string, unknown>;
+      for (const key of RESTORED) if (typeof n[key] === 'string') n[key] = restore(n[key]);
+    }
+    collectRegions(node, input, collected);
+    const problem = nodeProblem(node);
+    if (problem) found.push([node, ...problem]);
     return true;
   });
   if (tooDeep) {
     issues.push(nestingIssue(file, 'body', tooDeep.node.position ? tooDeep.node.position.start.line + bodyLine - 1 : undefined, tooDeep.nest, 'body'));
     return rejected();
   }
+  for (const [node, message, fix, rule] of found) add(node, message, fix, rule);
 
-  // Braces back in place; an unescaped "{" outside code, addresses and titles is an expression.
-  walk(tree, (node) => {
-    const n = node as unknown as Record<string, unknown>;
-    for (const key of RESTORED) if (typeof n[key] === 'string') n[key] = restore(n[key]);
-  });
-  const regions = literalRegions(tree, input);
+  // An unescaped "{" outside code, addresses and titles is an expression.
+  const regions = sortRegions(collected);
   const isLiteral = lookup(regions.literal);
   const isAlt = lookup(regions.alt);
   for (const offset of masked.braces) {
@@ -531,38 +564,6 @@ export function renderSafeBody(input: string, opts: { file: string; bodyLine: nu
       if (spaced) addAt(spaced[0], ALT_MESSAGE, ALT_FIX, 'mdx/component');
     }
   }
-
-  walk(tree, (node) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        add(node, ESM_MESSAGE, ESM_FIX, 'mdx/esm');
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        add(node, EXPRESSION_MESSAGE, EXPRESSION_FIX, 'mdx/expression');
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = (node as { name?: string | null }).name;
-        // hasOwn, not `in`: `in` also finds Object.prototype, so <constructor> or <toString> would pass (and render as nothing).
-        if (!name || !Object.hasOwn(BODY_COMPONENTS, name)) {
-          add(node, `uses <${name ?? ''}>, which is not one of the site's components`, `remove the tag; the only components a body may use are: ${Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ')}. For a literal "<", write \\<`, 'mdx/component');
-        } else if ((node as { attributes?: unknown[] }).attributes?.length) {
-          add(node, `gives <${name}> attributes; it takes none`, `write <${name}> with no attributes`, 'mdx/component');
-        }
-        break;
-      }
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const url = (node as { url?: string }).url ?? '';
-        if (!isSafeUrl(url)) {
-          add(node, `links to ${JSON.stringify(url.length > 60 ? `${url.slice(0, 59)}…` : url)}, which is not an http or https URL`, 'use a full https:// link or a relative link', 'mdx/url');
-        }
-        break;
-      }
-    }
-  });
   for (const node of regions.internalIn) {
     add(node, `puts <Internal> in the address or title of a ${node.type.startsWith('image') ? 'picture' : node.type === 'definition' ? 'link definition' : 'link'}, where nothing is removed from the public edition`, 'move the internal detail into the body as its own block: <Internal> on a line of its own, the text, then </Internal> on a line of its own', 'mdx/internal-placement');
   }
@@ -599,6 +600,34 @@ function capped(issues: readonly ContentIssue[]): ContentIssue[] {
     const last = list[LISTED_PER_RULE - 1]!;
     return [...list.slice(0, LISTED_PER_RULE - 1), { ...last, message: `${last.message} (and ${list.length - LISTED_PER_RULE} more places like this after line ${last.line ?? '?'}, not listed)` }];
   });
+}
+
+/** What is wrong with one node wherever it stands: [message, fix, rule], or nothing. */
+function nodeProblem(node: AnyNode): [string, string, string] | undefined {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return [ESM_MESSAGE, ESM_FIX, 'mdx/esm'];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return [EXPRESSION_MESSAGE, EXPRESSION_FIX, 'mdx/expression'];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = (node as { name?: string | null }).name;
+      // hasOwn, not `in`: `in` also finds Object.prototype, so <constructor> or <toString> would pass (and render as nothing).
+      if (!name || !Object.hasOwn(BODY_COMPONENTS, name)) {
+        return [`uses <${name ?? ''}>, which is not one of the site's components`, `remove the tag; the only components a body may use are: ${Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ')}. For a literal "<", write \\<`, 'mdx/component'];
+      }
+      if ((node as { attributes?: unknown[] }).attributes?.length) return [`gives <${name}> attributes; it takes none`, `write <${name}> with no attributes`, 'mdx/component'];
+      return undefined;
+    }
+    case 'link':
+    case 'image':
+    case 'definition': {
+      const url = (node as { url?: string }).url ?? '';
+      return isSafeUrl(url) ? undefined : [`links to ${JSON.stringify(url.length > 60 ? `${url.slice(0, 59)}…` : url)}, which is not an http or https URL`, 'use a full https:// link or a relative link', 'mdx/url'];
+    }
+  }
+  return undefined;
 }
 
 /** satteri's error ("3:5: reason (rule)") as an issue at the file's line, with the braces put back in its words. */
