@@ -20,8 +20,6 @@ import { isNearMiss } from '../../src/lib/quality/near-miss.ts';
 import { lineLocator, textFields } from '../../src/lib/quality/text.ts';
 import type { QualityInput, QualityResult, RuleContext } from '../../src/lib/quality/types.ts';
 
-const TODAY = '2026-11-01';
-
 const args = process.argv.slice(2);
 const digestAt = args.indexOf('--digest');
 const digestFlag = digestAt >= 0 ? args.splice(digestAt, 2)[1] : undefined;
@@ -34,7 +32,7 @@ const digestFile = digestFlag ?? `/tmp/quality-digest-${basename(root)}.jsonl`;
 
 const kb = await readKnowledgeBase({ root, render: false });
 const quality = resolveQualityConfig({ strict: false });
-const inputs: QualityInput[] = kb.postmortems.map((pm) => ({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: TODAY }));
+const inputs: QualityInput[] = kb.postmortems.map((pm) => ({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,7 +59,6 @@ const contexts: RuleContext[] = inputs.map((input) => ({
   data: input.data,
   body: input.body,
   bodyLineOffset: input.bodyLineOffset ?? 1,
-  today: input.today,
   config: quality,
   nearMiss: isNearMiss(input.data),
   textFields: textFields(input.data),

@@ -1,5 +1,7 @@
 import type { Settings } from '../config/settings';
 import { readKnowledgeBase } from '../kb/read';
+import { withLine } from '../kb/read-one';
+import { resolveQualityConfig, runFollowThrough } from '../lib/quality';
 import { isCalendarDate } from '../schema/datetime';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { parse, UsageError } from './io';
@@ -44,15 +46,17 @@ export async function checkKnowledgeBase(settings: Settings, opts: { files?: str
     render: false,
     fields: settings.fields,
     threads: settings.threads,
-    quality: { overrides: settings.quality, strict: opts.strict ?? false, today: settings.today },
+    quality: { overrides: settings.quality, strict: opts.strict ?? false },
     ...(opts.files?.length ? { only: opts.files } : {}),
   });
+  const config = resolveQualityConfig({ ...settings.quality, strict: opts.strict ?? false });
   const issues: ContentIssue[] = kb.issues.map((i) => (opts.strict && i.level === 'warning' ? { ...i, level: 'error' as const } : i));
   const scores: Record<string, number> = {};
   for (const pm of kb.postmortems) {
     if (!pm.quality) continue;
     scores[pm.id] = pm.quality.score;
     issues.push(...pm.quality.issues);
+    issues.push(...runFollowThrough({ file: pm.file, data: pm.data, today: settings.today }, config).map((i) => withLine(i, pm.lineOf)));
   }
   const files = new Set([...kb.postmortems.map((p) => p.file), ...issues.map((i) => i.file)]).size;
   return {

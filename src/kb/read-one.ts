@@ -79,7 +79,7 @@ export interface ReadJobOptions {
   /** The team's own frontmatter fields (settings.fields). */
   fields: Readonly<Record<string, CustomField>>;
   /** Apply the quality policy too (as `hindsight check` does), with these settings. */
-  quality?: { overrides: QualityConfigOverrides; strict: boolean; today: string };
+  quality?: { overrides: QualityConfigOverrides; strict: boolean };
 }
 
 export interface ReadJobResult {
@@ -103,7 +103,7 @@ export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
   if (pm && opts.quality && job.wanted) {
     const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
     if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
-    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: opts.quality.today }, qualityConfig.config);
+    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }, qualityConfig.config);
     pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
   }
   return { postmortem: pm, issues: job.wanted ? one.issues : [] };

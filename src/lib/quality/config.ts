@@ -1,5 +1,5 @@
 import { suggestion } from '../text/did-you-mean';
-import { QUALITY_RULES, RULE_IDS } from './registry';
+import { FOLLOW_THROUGH_RULES, QUALITY_RULES, RULE_IDS } from './registry';
 import type { QualityConfig, RuleSetting } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { QualityConfig, RuleSetting } from './types';
  * SEV1 and SEV2.
  */
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = Object.freeze({
-  rules: Object.freeze(Object.fromEntries(QUALITY_RULES.map((r) => [r.id, r.level]))),
+  rules: Object.freeze(Object.fromEntries([...QUALITY_RULES, ...FOLLOW_THROUGH_RULES].map((r) => [r.id, r.level]))),
   strict: false,
   followUpReviewSeverities: Object.freeze(['SEV1', 'SEV2']),
 });

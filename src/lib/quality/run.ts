@@ -1,10 +1,10 @@
 import type { ContentIssue, IssueLevel } from '../../schema/issues';
 import { DEFAULT_QUALITY_CONFIG } from './config';
 import { isNearMiss } from './near-miss';
-import { QUALITY_RULES, ruleById } from './registry';
+import { FOLLOW_THROUGH_RULES, QUALITY_RULES, ruleById } from './registry';
 import { scoreIssues } from './score';
 import { lineLocator, textFields } from './text';
-import type { QualityConfig, QualityInput, QualityResult, RuleContext } from './types';
+import type { Finding, FollowThroughInput, QualityConfig, QualityInput, QualityResult, RuleContext } from './types';
 
 /**
  * Applies the quality policy to one postmortem: every rule that is not off,
@@ -12,7 +12,8 @@ import type { QualityConfig, QualityInput, QualityResult, RuleContext } from './
  *
  * Level: the rule's configured setting; `error` when the rule enforces it
  * (secrets in a public postmortem, even if configured off); `error` for
- * everything under `strict`. Pure: no I/O, no clock (`today` is an input).
+ * everything under `strict`. Pure: no I/O, no clock: the result is the
+ * document's writing quality and does not change with the date.
  */
 export function runQualityPolicy(input: QualityInput, config: QualityConfig = DEFAULT_QUALITY_CONFIG): QualityResult {
   const ctx: RuleContext = {
@@ -20,7 +21,6 @@ export function runQualityPolicy(input: QualityInput, config: QualityConfig = DE
     data: input.data,
     body: input.body,
     bodyLineOffset: input.bodyLineOffset ?? 1,
-    today: input.today,
     config,
     nearMiss: isNearMiss(input.data),
     textFields: textFields(input.data),
@@ -32,18 +32,27 @@ export function runQualityPolicy(input: QualityInput, config: QualityConfig = DE
     const enforced = rule.enforcedAsError?.(ctx) ?? false;
     if (setting === 'off' && !enforced) continue;
     const level: IssueLevel = enforced || config.strict || setting === 'error' ? 'error' : 'warning';
-    for (const f of rule.check(ctx)) {
-      issues.push({
-        file: input.file,
-        field: f.field,
-        message: f.message,
-        fix: f.fix,
-        rule: rule.id,
-        level,
-        ...(f.line !== undefined ? { line: f.line } : {}),
-      });
-    }
+    issues.push(...rule.check(ctx).map((f) => toIssue(f, input.file, rule.id, level)));
   }
   const { score, deductions } = scoreIssues(issues, (id) => ruleById(id)?.family);
   return { issues, score, deductions };
+}
+
+/**
+ * Follow-through on one postmortem as of `today` (overdue action items): reported by `check` and
+ * shown on pages beside the score, computed when asked, never stored with the document.
+ */
+export function runFollowThrough(input: FollowThroughInput, config: QualityConfig = DEFAULT_QUALITY_CONFIG): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const rule of FOLLOW_THROUGH_RULES) {
+    const setting = config.rules[rule.id] ?? rule.level;
+    if (setting === 'off') continue;
+    const level: IssueLevel = config.strict || setting === 'error' ? 'error' : 'warning';
+    issues.push(...rule.check(input).map((f) => toIssue(f, input.file, rule.id, level)));
+  }
+  return issues;
+}
+
+function toIssue(f: Finding, file: string, rule: string, level: IssueLevel): ContentIssue {
+  return { file, field: f.field, message: f.message, fix: f.fix, rule, level, ...(f.line !== undefined ? { line: f.line } : {}) };
 }

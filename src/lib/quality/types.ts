@@ -10,6 +10,15 @@ export interface QualityInput {
   body: string;
   /** 1-based line of the body's first line in the file (default 1), so body findings carry file lines. */
   bodyLineOffset?: number;
+}
+
+/**
+ * What the follow-through rules look at: the action items as they stand on a date. Kept apart from
+ * QualityInput so that the writing-quality result never depends on the calendar.
+ */
+export interface FollowThroughInput {
+  file: string;
+  data: Pick<PostmortemFrontmatter, 'action_items'>;
   /** The date overdue action items are judged against, YYYY-MM-DD (UTC). */
   today: string;
 }
@@ -51,7 +60,6 @@ export interface RuleContext {
   data: PostmortemFrontmatter;
   body: string;
   bodyLineOffset: number;
-  today: string;
   config: QualityConfig;
   /** `incident_type: near-miss`: see near-miss.ts for what that exempts. */
   nearMiss: boolean;
@@ -68,7 +76,7 @@ export type ScoreFamily =
   | 'blameless-language'
   | 'impact'
   | 'sensitive-data'
-  | 'follow-through'
+  | 'follow-up'
   | 'document-structure';
 
 export interface QualityRule {
@@ -87,6 +95,20 @@ export interface QualityRule {
   check(ctx: RuleContext): Finding[];
 }
 
+/**
+ * A rule about follow-through rather than writing: its findings depend on the date (an action item
+ * becomes overdue while the document stays the same), so they are reported by `check` and shown on
+ * pages beside the score, never stored with the document's quality result and never scored.
+ */
+export interface FollowThroughRule {
+  id: `quality/${string}`;
+  level: IssueLevel;
+  family?: undefined;
+  description: string;
+  enforcedAsError?: undefined;
+  check(ctx: FollowThroughInput): Finding[];
+}
+
 /** What lowered the score: one entry per rule family that fired. */
 export interface ScoreDeduction {
   family: ScoreFamily;
@@ -100,9 +122,15 @@ export interface ScoreDeduction {
   issues: ContentIssue[];
 }
 
+/**
+ * The writing quality of one document: what its text and fields say, judged without a clock, so
+ * that it is stable once the document is reviewed (an old, good postmortem does not lose points
+ * because the calendar moved). Follow-through (overdue action items) is computed apart, on the day
+ * it is shown: see runFollowThrough.
+ */
 export interface QualityResult {
   issues: ContentIssue[];
-  /** 0–5 in steps of 0.5. */
+  /** Writing quality, 0–5 in steps of 0.5. */
   score: number;
   deductions: ScoreDeduction[];
 }
