@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { readKnowledgeBase } from '../../src/kb/read.ts';
-import { QUALITY_RULES, resolveQualityConfig, runQualityPolicy } from '../../src/lib/quality/index.ts';
+import { QUALITY_RULES, isLight, resolveQualityConfig, runQualityPolicy } from '../../src/lib/quality/index.ts';
 import { isNearMiss } from '../../src/lib/quality/near-miss.ts';
 import { lineLocator, textFields } from '../../src/lib/quality/text.ts';
 import type { QualityInput, QualityResult, RuleContext } from '../../src/lib/quality/types.ts';
@@ -61,6 +61,7 @@ const contexts: RuleContext[] = inputs.map((input) => ({
   bodyLineOffset: input.bodyLineOffset ?? 1,
   config: quality,
   nearMiss: isNearMiss(input.data),
+  light: isLight(input.data, quality.light),
   textFields: textFields(input.data),
   bodyLine: lineLocator(input.body, input.bodyLineOffset ?? 1),
 }));

@@ -4,6 +4,8 @@ import { bodySections } from './rules/body-sections';
 import { followUpReview } from './rules/follow-up-review';
 import { impactQuantified } from './rules/impact-quantified';
 import { overdueActions } from './rules/overdue-actions';
+import { placeholderText, stillTemplate } from './rules/placeholder-text';
+import { signOff } from './rules/sign-off';
 import { secretsAndPersonalData } from './rules/secrets';
 import { whysDepth, whysLastAnswer } from './rules/whys';
 import type { FollowThroughRule, QualityRule } from './types';
@@ -24,6 +26,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   secretsAndPersonalData,
   bodySections,
   followUpReview,
+  placeholderText,
+  stillTemplate,
+  signOff,
 ];
 
 /** Rules judged on a date (runFollowThrough): reported by `check` and shown beside the score, never scored or stored. */

@@ -1,5 +1,5 @@
 import type { ContentIssue, IssueLevel } from '../../schema/issues';
-import { DEFAULT_QUALITY_CONFIG } from './config';
+import { DEFAULT_QUALITY_CONFIG, isLight } from './config';
 import { isNearMiss } from './near-miss';
 import { FOLLOW_THROUGH_RULES, QUALITY_RULES, ruleById } from './registry';
 import { scoreIssues } from './score';
@@ -23,12 +23,13 @@ export function runQualityPolicy(input: QualityInput, config: QualityConfig = DE
     bodyLineOffset: input.bodyLineOffset ?? 1,
     config,
     nearMiss: isNearMiss(input.data),
+    light: isLight(input.data, config.light),
     textFields: textFields(input.data),
     bodyLine: lineLocator(input.body, input.bodyLineOffset ?? 1),
   };
   const issues: ContentIssue[] = [];
   for (const rule of QUALITY_RULES) {
-    const setting = config.rules[rule.id] ?? rule.level;
+    const setting = (ctx.light ? config.light.rules[rule.id] : undefined) ?? config.rules[rule.id] ?? rule.level;
     const enforced = rule.enforcedAsError?.(ctx) ?? false;
     if (setting === 'off' && !enforced) continue;
     const level: IssueLevel = enforced || config.strict || setting === 'error' ? 'error' : 'warning';

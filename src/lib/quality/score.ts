@@ -22,6 +22,10 @@ export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
   'quality/secrets-and-personal-data': 1,
   'quality/follow-up-review': 0.5,
   'quality/body-sections': 0.5,
+  'quality/placeholder-text': 1,
+  // A document that is still the template has said nothing yet: it scores 0.
+  'quality/still-template': 5,
+  'quality/sign-off': 0.5,
 };
 
 export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
@@ -32,6 +36,8 @@ export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
   'sensitive-data': 'Secrets and personal data',
   'follow-up': 'Follow-up review planned',
   'document-structure': 'Document sections',
+  placeholder: 'Template placeholders',
+  'sign-off': 'Sign-off by reviewers',
 };
 
 /** Rounds to the nearest 0.5. */

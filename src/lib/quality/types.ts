@@ -34,6 +34,22 @@ export interface QualityConfig {
   strict: boolean;
   /** Severity ids that need a 30/60-day follow-up review (rule `quality/follow-up-review`). */
   followUpReviewSeverities: readonly string[];
+  /** Severity ids whose published postmortems need reviewers and an approval date (rule `quality/sign-off`). */
+  signOffSeverities: readonly string[];
+  /** Small incidents deserve a small document: what a light postmortem is, and what the policy asks of it. */
+  light: LightPolicy;
+}
+
+/**
+ * Which postmortems are light (a SEV3, a SEV4, a near-miss by default), which body sections they
+ * are expected to have, and rule settings that apply to them over the general ones. The `new`
+ * template writes the same sections.
+ */
+export interface LightPolicy {
+  severities: readonly string[];
+  incidentTypes: readonly string[];
+  sections: readonly string[];
+  rules: Readonly<Record<string, RuleSetting>>;
 }
 
 /** What a rule reports; the runner adds `file`, `rule` and the final `level`. */
@@ -63,6 +79,8 @@ export interface RuleContext {
   config: QualityConfig;
   /** `incident_type: near-miss`: see near-miss.ts for what that exempts. */
   nearMiss: boolean;
+  /** A light postmortem (config.light): fewer body sections, and the light rule settings. */
+  light: boolean;
   /** Every frontmatter text field, in document order. */
   textFields: readonly TextField[];
   /** The file line of a character offset in `body`. */
@@ -77,7 +95,9 @@ export type ScoreFamily =
   | 'impact'
   | 'sensitive-data'
   | 'follow-up'
-  | 'document-structure';
+  | 'document-structure'
+  | 'placeholder'
+  | 'sign-off';
 
 export interface QualityRule {
   /** Stable id, `quality/<name>`: used in config, output and docs. Never rename one. */

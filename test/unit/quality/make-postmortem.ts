@@ -16,6 +16,8 @@ export const GOOD: PostmortemInput = {
   incident_type: 'outage',
   detection: 'alert',
   authors: ['alex-kim'],
+  reviewers: ['sam-t'],
+  approved: '2026-03-06',
   services: ['checkout-api'],
   timeline: [
     { at: '2026-03-02T14:05Z', kind: 'started', event: 'Deploy of config v2.3.1 set the pool size to 10' },
