@@ -19,7 +19,7 @@ import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } f
 import { frontmatterLineOf } from './frontmatter';
 import { runReadJobs } from './parallel';
 import { CATALOG_FILES, displayRelativeTo, listPostmortems, readCatalogFile, readCatalogs } from './read';
-import type { PostmortemSource, ReadJob } from './read-one';
+import type { PartialPostmortem, PostmortemSource, ReadJob } from './read-one';
 import { selectForEdition } from './select';
 
 /** Every problem in a knowledge base, as one report: the build fails with it, naming each file, line, field and fix. */
@@ -108,12 +108,15 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   logger.info(`read ${jobs.length} of ${listing.jobs.length} postmortem files (${kept.length} unchanged)`);
   const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false } }, settings.threads);
   const read: Array<PostmortemSource & { digest: string }> = [...kept];
+  const partials: PartialPostmortem[] = [];
   const fileIssues = new Map<string, ContentIssue[]>();
   results.forEach((one, i) => {
     issues.push(...one.issues);
     if (one.postmortem) read.push({ ...(one.postmortem as PostmortemSource), digest: jobs[i]!.digest });
+    else if (one.partial) partials.push(one.partial);
   });
-  issues.push(...checkReferences(read, catalog, { knownIds: listing.allIds, brokenIds }));
+  // A file that cannot be published still has its valid references checked: every error in one report.
+  issues.push(...checkReferences([...read, ...partials], catalog, { knownIds: listing.allIds, brokenIds }));
   // A team may make a policy rule an error; overdue items are judged on today's date, and not stored.
   const followThrough = resolveQualityConfig(settings.quality);
   for (const pm of read) {

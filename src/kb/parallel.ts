@@ -95,13 +95,12 @@ export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions
 
 /** A result from a worker has no `lineOf`: line numbers are looked up from the file only if a message needs one. */
 function withLazyLines(result: ReadJobResult, job: ReadJob): ReadJobResult {
-  if (!result.postmortem) return result;
-  let lineOf: LineOf | undefined;
+  if (!result.postmortem && !result.partial) return result;
+  let lookup: LineOf | undefined;
+  const lineOf: LineOf = (path) => (lookup ??= frontmatterLineOf(readFileSync(job.path, 'utf8')))(path);
   return {
     ...result,
-    postmortem: {
-      ...result.postmortem,
-      lineOf: (path) => (lineOf ??= frontmatterLineOf(readFileSync(job.path, 'utf8')))(path),
-    },
+    postmortem: result.postmortem && { ...result.postmortem, lineOf },
+    ...(result.partial ? { partial: { ...result.partial, lineOf } } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { resolveQualityConfig, runQualityPolicy, type QualityConfigOverrides, ty
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import type { CustomField } from '../config/options';
-import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
+import { postmortemSchema, salvageFrontmatter, type PostmortemFrontmatter } from '../schema/postmortem';
 import { splitFrontmatter } from './frontmatter';
 import type { Edition } from '../config/settings';
 import { renderSafeBody } from './safe-mdx';
@@ -29,6 +29,28 @@ export interface PostmortemSource {
 }
 
 /**
+ * What is left to check in a file that cannot be published (a field failed validation, or the body
+ * is not safe MDX): the fields that are valid on their own. References and the quality policy run
+ * on it, so that every error and finding in the file comes out in one run.
+ */
+export interface PartialPostmortem {
+  id: string;
+  file: string;
+  data: Partial<PostmortemFrontmatter>;
+  /** Top-level fields that failed validation: no rule that reads them runs. */
+  invalid: string[];
+  /** The raw body (not rendered: it may not be safe), for the policy's text rules. */
+  body: string;
+  bodyLine: number;
+  lineOf?: LineOf;
+}
+
+/** The top-level fields named by schema issues, e.g. `timeline` for `timeline[2].at`. */
+function failedFields(issues: readonly ContentIssue[]): Set<string> {
+  return new Set(issues.map((i) => /^[^.[]+/.exec(i.field)?.[0] ?? '').filter(Boolean));
+}
+
+/**
  * One postmortem file, without the file system: frontmatter, schema, safe
  * MDX (and the HTML of one edition). References to other files are checked
  * by the caller once every file is read.
@@ -38,21 +60,26 @@ export function readPostmortem(
   id: string,
   file: string,
   opts: { edition: Edition; render: boolean; fields?: Readonly<Record<string, CustomField>> },
-): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
+): { postmortem: PostmortemSource | undefined; issues: ContentIssue[]; partial?: PartialPostmortem } {
   const split = splitFrontmatter(source, file);
   const issues: ContentIssue[] = [...split.issues];
   let data: PostmortemFrontmatter | undefined;
+  let salvaged: ReturnType<typeof salvageFrontmatter>;
   if (!split.issues.length) {
     const result = parseWithFriendlyErrors(postmortemSchema(opts.fields), split.data, file);
     if (result.ok) data = result.data;
-    else issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+    else {
+      issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+      salvaged = salvageFrontmatter(split.data, failedFields(result.issues), opts.fields);
+    }
   }
   const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
   issues.push(...body.issues);
-  const postmortem = data && !body.issues.length
-    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
-    : undefined;
-  return { postmortem, issues };
+  if (data && !body.issues.length) {
+    return { postmortem: { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }, issues };
+  }
+  const rest = data ? { data, invalid: [] } : salvaged;
+  return { postmortem: undefined, issues, ...(rest ? { partial: { id, file, ...rest, body: split.body, bodyLine: split.bodyLine, lineOf: split.lineOf } } : {}) };
 }
 
 /** Gives an issue the line of its field, when the field can be found in the frontmatter. */
@@ -86,6 +113,8 @@ export interface ReadJobResult {
   /** Without `lineOf` when it comes from a worker thread (functions do not cross threads). */
   postmortem: (Omit<PostmortemSource, 'lineOf'> & { lineOf?: LineOf }) | undefined;
   issues: ContentIssue[];
+  /** A file that cannot be published: what is still valid in it, for the reference checks. */
+  partial?: PartialPostmortem;
 }
 
 let qualityConfig: { key: string; config: ReturnType<typeof resolveQualityConfig> } | undefined;
@@ -100,11 +129,19 @@ export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
   const source = readFileSync(job.path, 'utf8');
   const one = readPostmortem(source, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
   const pm = one.postmortem;
-  if (pm && opts.quality && job.wanted) {
+  const issues = job.wanted ? one.issues : [];
+  if (opts.quality && job.wanted) {
     const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
     if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
-    const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }, qualityConfig.config);
-    pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+    if (pm) {
+      const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }, qualityConfig.config);
+      pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+    } else if (one.partial) {
+      // A file that cannot be published still gets the policy's findings on its valid fields, in this run.
+      const p = one.partial;
+      const result = runQualityPolicy({ file: p.file, data: p.data as PostmortemFrontmatter, body: p.body, bodyLineOffset: p.bodyLine, invalidFields: p.invalid }, qualityConfig.config);
+      issues.push(...result.issues.map((i) => (p.lineOf ? withLine(i, p.lineOf) : i)));
+    }
   }
-  return { postmortem: pm, issues: job.wanted ? one.issues : [] };
+  return { postmortem: pm, issues, ...(one.partial ? { partial: one.partial } : {}) };
 }

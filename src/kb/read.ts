@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { CustomField } from '../config/options';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import { checkCatalog, checkReferences } from '../schema/references';
+import { linesOf, yamlProblems } from './frontmatter';
 import { runReadJobs } from './parallel';
-import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
+import type { PartialPostmortem, PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
 import type { Edition } from '../config/settings';
 
 export { readPostmortem, type PostmortemSource } from './read-one';
@@ -39,6 +40,19 @@ export function displayRelativeTo(base: string): Display {
   return (p) => relative(base, p) || p;
 }
 
+/**
+ * Stands for every id of a catalog file that could not be read at all: the file's own error is the
+ * one report, not one more in every postmortem that uses the catalog.
+ */
+class EveryId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+const EVERY_ID: Set<string> = new EveryId();
+
+const kebab = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
 /** Reads one catalog file, entry by entry: a bad entry is reported and left out, the others are kept. */
 export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, display: Display): { items: Catalog[K]; brokenIds: Set<string>; issues: ContentIssue[] } {
   const path = join(root, CATALOG_FILES[key]);
@@ -48,32 +62,43 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ ("hindsight init" writes the default ones)` }] };
+    return { items: [], brokenIds: EVERY_ID, issues: [{ file, field: '', level: 'error', rule: 'catalog/missing', message: 'is missing', fix: `create ${CATALOG_FILES[key]} beside postmortems/ ("hindsight init" writes the default ones)` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const problems = yamlProblems(doc, text, lineCounter);
+  if (problems.length) {
+    // The file's one error stands for every reference to it: no cascade over the postmortems.
+    return {
+      items: [],
+      brokenIds: EVERY_ID,
+      issues: problems.map((p) => ({ file, field: p.key ?? '', level: 'error' as const, rule: 'file/yaml', ...(p.line ? { line: p.line } : {}), message: `is not valid YAML: ${p.message}`, fix: p.fix })),
+    };
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text, { version: '1.2' }) ?? [];
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? [];
   } catch (error) {
-    const e = error as { message: string; linePos?: Array<{ line: number }> };
-    const line = e.linePos?.[0]?.line;
-    return {
-      items: [],
-      brokenIds,
-      issues: [{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${e.message.split('\n')[0]}`, fix: 'check indentation and quoting' }],
-    };
+    return { items: [], brokenIds: EVERY_ID, issues: [{ file, field: '', level: 'error', rule: 'file/yaml', message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`, fix: 'write the values out instead of repeating them through &anchors and *aliases' }] };
   }
   if (!Array.isArray(raw)) {
-    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
+    return { items: [], brokenIds: EVERY_ID, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
   }
   const items: unknown[] = [];
   const issues: ContentIssue[] = [];
+  const lineOf = linesOf(doc, lineCounter, 0);
   raw.forEach((entry, i) => {
     const result = parseWithFriendlyErrors(CATALOG_ITEM_SCHEMAS[key], entry, file);
     if (result.ok) items.push(result.data);
     else {
-      issues.push(...result.issues.map((issue) => ({ ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}` })));
-      const id = (entry as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') brokenIds.add(id);
+      issues.push(...result.issues.map((issue) => {
+        const line = lineOf([i, ...(issue.field.match(/[^.[\]]+/g) ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p))]);
+        return { ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}`, ...(line ? { line } : {}) };
+      }));
+      // The ids postmortems may use for this entry: as written, and as the kebab-case id it was meant to be.
+      for (const name of [(entry as { id?: unknown } | null)?.id, (entry as { name?: unknown } | null)?.name]) {
+        if (typeof name === 'string') for (const id of [name, kebab(name)]) brokenIds.add(id);
+      }
     }
   });
   return { items: items as Catalog[K], brokenIds, issues };
@@ -175,11 +200,14 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
   const jobs = listing.jobs.map((job) => ({ ...job, wanted: !only || only.has(job.file) }));
   const results = await runReadJobs(jobs, { edition, render, fields: options.fields ?? {}, ...(options.quality ? { quality: options.quality } : {}) }, options.threads);
   const postmortems: PostmortemSource[] = [];
+  const partials: PartialPostmortem[] = [];
   for (const one of results) {
     issues.push(...one.issues);
     if (one.postmortem) postmortems.push(one.postmortem as PostmortemSource);
+    else if (one.partial) partials.push(one.partial);
   }
-  const refIssues = checkReferences(postmortems, catalog, { knownIds: listing.allIds, brokenIds });
+  // A file that cannot be published still has its valid references checked, in the same run.
+  const refIssues = checkReferences([...postmortems, ...partials], catalog, { knownIds: listing.allIds, brokenIds });
   issues.push(...(only ? refIssues.filter((i) => only.has(i.file)) : refIssues));
   return { root, catalog, postmortems: only ? postmortems.filter((p) => only.has(p.file)) : postmortems, issues };
 }

@@ -49,3 +49,63 @@ describe('the template is not content', () => {
     expect(hindsight(['check', file, '--root', root, '--today', '2026-11-03']).code).toBe(1);
   });
 });
+
+describe('all errors in one pass', () => {
+  const THREE = join(FIXTURES, 'cli/three-errors.mdx');
+  const NAME = '2026-06-11-search-three-errors.mdx';
+
+  /** A bad date, a bad priority, an unknown service and a blaming root cause, in one file. */
+  function kbWithThreeErrors(): { root: string; file: string } {
+    const root = copyOf(BASIC);
+    const file = join(root, 'postmortems', NAME);
+    writeFileSync(file, readFileSync(THREE, 'utf8'));
+    return { root, file };
+  }
+
+  it('check reports the schema errors, the unknown service and the policy finding in one run', () => {
+    const { root, file } = kbWithThreeErrors();
+    const r = json([file, '--root', root]);
+    const found = (rule: string, field: string) => r.issues.find((i) => i.rule === rule && i.field === field);
+    expect(found('schema/date-time', 'timeline[1].at'), JSON.stringify(r.issues, null, 1)).toBeDefined();
+    expect(found('schema/invalid-enum', 'action_items[0].priority')).toBeDefined();
+    expect(found('reference/service', 'services[0]')?.line).toBe(10);
+    expect(found('quality/blameless-language', 'root_cause.summary')).toBeDefined();
+    // What it cannot see, it does not guess: no "missing" finding for the fields that are broken.
+    expect(r.issues.filter((i) => i.rule === 'quality/action-items-present')).toEqual([]);
+    expect(r.errors).toBe(3);
+  });
+});
+
+describe('one bad catalog entry is one error', () => {
+  const refs = (r: JsonReport) => r.issues.filter((i) => i.rule.startsWith('reference/'));
+
+  it('a services.yml that is not YAML is reported once, with its line, not again in every postmortem', () => {
+    const root = copyOf(BASIC);
+    writeFileSync(join(root, 'services.yml'), '- id: checkout-api\n  name: [Checkout\n');
+    const r = json(['--root', root]);
+    expect(r.issues.filter((i) => i.file.endsWith('services.yml'))).toEqual([expect.objectContaining({ rule: 'file/yaml', line: 3 })]);
+    expect(refs(r)).toEqual([]);
+  });
+
+  it('an entry with an id that is not kebab-case is one error at its line; postmortems that meant it are not', () => {
+    const root = copyOf(BASIC);
+    const services = readFileSync(join(root, 'services.yml'), 'utf8');
+    writeFileSync(join(root, 'services.yml'), services.replace('- id: checkout-api', '- id: Checkout-API'));
+    const r = json(['--root', root]);
+    expect(r.issues.filter((i) => i.level === 'error')).toEqual([expect.objectContaining({ rule: 'schema/id', field: '[0].id', line: 1 })]);
+  });
+
+  it('a duplicated key names the key and its line, in a postmortem and in a catalog', () => {
+    const root = copyOf(BASIC);
+    const file = join(root, 'postmortems/2026-03-02-checkout-pool-exhaustion.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('severity: SEV1\n', 'severity: SEV1\nseverity: SEV2\n'));
+    writeFileSync(join(root, 'teams.yml'), '- id: payments\n  name: Payments\n  name: Pay\n- id: discovery\n  name: Discovery\n');
+    const r = json(['--root', root]);
+    const dupes = r.issues.filter((i) => i.rule === 'file/yaml');
+    expect(dupes).toHaveLength(2);
+    const pm = dupes.find((i) => i.file.endsWith('.mdx'))!;
+    expect(pm).toMatchObject({ field: 'severity', message: 'the frontmatter is not valid YAML: "severity" is written twice' });
+    expect(readFileSync(file, 'utf8').split('\n')[pm.line! - 1]).toBe('severity: SEV2');
+    expect(dupes.find((i) => i.file.endsWith('teams.yml'))).toMatchObject({ field: 'name', line: 3 });
+  });
+});

@@ -10,6 +10,11 @@ export interface QualityInput {
   body: string;
   /** 1-based line of the body's first line in the file (default 1), so body findings carry file lines. */
   bodyLineOffset?: number;
+  /**
+   * Top-level fields that failed validation and are absent from `data` (a file that cannot be
+   * published is still checked in the same run): a rule that reads one of them is skipped.
+   */
+  invalidFields?: readonly string[];
 }
 
 /**
