@@ -4,7 +4,10 @@ import { withLine } from '../kb/read-one';
 import { resolveQualityConfig, runFollowThrough } from '../lib/quality';
 import { isCalendarDate } from '../schema/datetime';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse, UsageError } from './io';
+import { postmortemPaths } from './paths';
 import { cliSettings } from './settings';
 
 export const CHECK_HELP = `hindsight check [files…] [options]
@@ -12,7 +15,9 @@ export const CHECK_HELP = `hindsight check [files…] [options]
 Validates postmortems exactly as the build does (schema, references, safe-MDX
 subset) and applies the quality policy (blameless language, concrete action
 items, 5 Whys depth, quantified impact, secrets and personal data, overdue
-actions, body sections). With no files, checks every postmortem.
+actions, body sections). With no files, checks every postmortem. A file or
+folder is found from the working directory or from the knowledge base; one
+that does not exist, or is not a postmortem in it, is a usage error (exit 2).
 
 Options:
   --root <dir>       knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
@@ -89,16 +94,15 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`--today is "${values.today.slice(0, 20)}", not a real date: write it as YYYY-MM-DD`);
   const settings = await cliSettings({ root: values.root, env: values.today ? { ...process.env, HINDSIGHT_TODAY: values.today } : process.env });
   const root = settings.content;
+  // No postmortems folder at all is a usage problem (exit 2), not a finding.
+  if (!existsSync(join(root, 'postmortems'))) {
+    throw new UsageError(`there is no knowledge base at ${relative(process.cwd(), root) || '.'}: it has no postmortems/ folder (give --root, or set the \`content\` option)`);
+  }
+  const files = positionals.length ? postmortemPaths(positionals, root) : undefined;
   const report = await checkKnowledgeBase(settings, {
-    ...(positionals.length ? { files: positionals } : {}),
+    ...(files ? { files } : {}),
     strict: values.strict ?? false,
   });
-  // No postmortems folder at all is an I/O problem (exit 2), not a finding.
-  const missing = report.issues.find((i) => i.rule === 'file/missing');
-  if (missing) {
-    process.stderr.write(`hindsight: cannot read the knowledge base at ${root}: ${missing.file} ${missing.message}\n`);
-    return 2;
-  }
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (format === 'github') {

@@ -1,5 +1,8 @@
 import { HindsightConfigError } from '../config/errors';
+import { closestIds } from '../lib/text/did-you-mean';
 import { UsageError } from './io';
+
+const COMMANDS = ['init', 'new', 'check'];
 
 export const HELP = `hindsight: write and check blameless postmortems
 
@@ -15,6 +18,11 @@ Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.
 /** Runs the CLI and returns its exit code (the process is left to the caller). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `hindsight check | head`: once the reader is gone there is no one to tell; end quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     // Each command is imported when it runs: `--help` must not pay for the reader, zod and unified.
     switch (command) {
@@ -38,8 +46,10 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
       case 'help':
         return print(HELP);
-      default:
-        throw new UsageError(`unknown command "${command}"; use "init", "new" or "check"`);
+      default: {
+        const close = closestIds(command, COMMANDS, 1);
+        throw new UsageError(`unknown command "${command}"${close.length ? `; did you mean "${close[0]}"?` : `; the commands are ${COMMANDS.join(', ')}`}`);
+      }
     }
   } catch (error) {
     if (error instanceof HindsightConfigError) {
@@ -47,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${command && command !== '--help' ? `${command} ` : ''}--help" for usage.\n`);
+      process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${command && COMMANDS.includes(command) ? `${command} ` : ''}--help" for usage.\n`);
       return 2;
     }
     process.stderr.write(`hindsight: ${(error as Error).message}\n`);

@@ -2,11 +2,12 @@
  * The traps a new author met in `hindsight check` (issue 11), each as the author meets it: the
  * real CLI as a process on a real knowledge base.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/build';
-import { copyOf, hindsight } from '../helpers/cli';
+import { BIN, copyOf, hindsight } from '../helpers/cli';
 import { FIXTURES } from '../helpers/kb';
 
 const EXAMPLE = join(REPO, 'content');
@@ -107,5 +108,71 @@ describe('one bad catalog entry is one error', () => {
     expect(pm).toMatchObject({ field: 'severity', message: 'the frontmatter is not valid YAML: "severity" is written twice' });
     expect(readFileSync(file, 'utf8').split('\n')[pm.line! - 1]).toBe('severity: SEV2');
     expect(dupes.find((i) => i.file.endsWith('teams.yml'))).toMatchObject({ field: 'name', line: 3 });
+  });
+});
+
+describe('check cannot be fooled by a path', () => {
+  const pm = '2026-03-02-checkout-pool-exhaustion.mdx';
+
+  it('a path that does not exist is a usage error, with a did-you-mean', () => {
+    const root = copyOf(BASIC);
+    const r = hindsight(['check', join(root, 'postmortems/2026-03-02-checkout-pool-exhaustio.mdx'), '--root', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not exist; did you mean');
+    expect(r.stderr).toContain(pm);
+    expect(r.stdout).toBe('');
+    expect(hindsight(['check', 'missing.mdx', '--root', root]).code).toBe(2);
+  });
+
+  it('a file that is not a postmortem, or lies outside the knowledge base, is a usage error', () => {
+    const root = copyOf(BASIC);
+    const catalog = hindsight(['check', join(root, 'services.yml'), '--root', root]);
+    expect(catalog.code).toBe(2);
+    expect(catalog.stderr).toContain('is not a postmortem');
+    writeFileSync(join(root, 'postmortems/2026-07-01-notes.md'), '# notes\n');
+    expect(hindsight(['check', join(root, 'postmortems/2026-07-01-notes.md'), '--root', root]).stderr).toContain('rename it to 2026-07-01-notes.mdx');
+    const outside = hindsight(['check', join(REPO, 'content/postmortems/2025-01-21-event-bus-consumer-rebalance-storm.mdx'), '--root', root]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('is outside the knowledge base');
+  });
+
+  it('a path relative to --root is found there, and a folder checks the postmortems in it', () => {
+    const root = copyOf(BASIC);
+    const one = json([`postmortems/${pm}`, '--root', root, '--today', '2026-11-21']);
+    expect(one.files).toBe(1);
+    const folder = json(['postmortems', '--root', root, '--today', '2026-11-21']);
+    expect(folder.files).toBe(3);
+    expect(json([root, '--root', root, '--today', '2026-11-21']).files).toBe(3);
+  });
+
+  it('a folder with no postmortems in it is a usage error, not "0 files checked"', () => {
+    const root = copyOf(BASIC);
+    mkdirSync(join(root, 'notes'));
+    const r = hindsight(['check', join(root, 'notes'), '--root', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('holds no postmortems');
+    expect(r.stdout).not.toContain('0 files checked');
+  });
+
+  it('--today must be a real date', () => {
+    const r = hindsight(['check', '--root', BASIC, '--today', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--today is "2026-02-30", not a real date');
+  });
+
+  it('an unknown command gets a did-you-mean', () => {
+    const r = hindsight(['chekc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "chekc"; did you mean "check"?');
+  });
+
+  it('ends quietly when the reader of its output goes away (check | head)', () => {
+    // Enough findings to fill the pipe: 200 copies of a postmortem with several each.
+    const root = copyOf(join(FIXTURES, 'cli/bad'));
+    const source = readFileSync(join(root, 'postmortems/2026-04-09-search-outage-blame.mdx'), 'utf8');
+    for (let i = 0; i < 200; i++) writeFileSync(join(root, `postmortems/2026-04-09-search-outage-blame-${i}.mdx`), source);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check --root "${root}" --today 2026-11-21 | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('exit 0\n');
   });
 });
