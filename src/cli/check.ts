@@ -7,7 +7,11 @@ import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, UsageError } from './io';
+import { changedSince } from './changed';
+import { markdownReport } from './markdown';
 import { postmortemPaths } from './paths';
+
+const FORMATS = ['human', 'github', 'markdown', 'json'];
 import { cliSettings } from './settings';
 
 export const CHECK_HELP = `hindsight check [files…] [options]
@@ -21,7 +25,12 @@ that does not exist, or is not a postmortem in it, is a usage error (exit 2).
 
 Options:
   --root <dir>       knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
-  --format <f>       human (default), github (GitHub Actions annotations) or json
+  --format <f>       human (default), github (GitHub Actions annotations), markdown
+                     (a report for $GITHUB_STEP_SUMMARY, within its 1 MiB) or json
+  --changed-since <ref>
+                     only the postmortems changed since that git ref (committed since
+                     the merge base, staged, unstaged or new), and those whose references
+                     the change affects (a catalog entry, a removed postmortem)
   --strict           policy warnings become errors (exit 1)
   --today <date>     YYYY-MM-DD to judge overdue action items against (default: today, UTC)
   -h, --help         this help
@@ -31,7 +40,8 @@ Exit codes: 0 clean (warnings allowed), 1 findings at error level, 2 usage or I/
 Examples:
   npx hindsight check
   npx hindsight check content/postmortems/2026-03-02-checkout-pool-exhaustion.mdx --strict
-  npx hindsight check --format github        # in a pull-request workflow
+  npx hindsight check --changed-since origin/main --format github   # a pull request's annotations
+  npx hindsight check --format markdown >> "$GITHUB_STEP_SUMMARY"  # the whole report beside them
   npx hindsight check --format json > report.json
 `;
 
@@ -88,9 +98,12 @@ export async function runCheck(argv: string[]): Promise<number> {
     format: { type: 'string', default: 'human' },
     strict: { type: 'boolean', default: false },
     today: { type: 'string' },
+    'changed-since': { type: 'string' },
   }, true);
   const format = values.format ?? 'human';
-  if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
+  const since = values['changed-since'];
+  if (since !== undefined && positionals.length) throw new UsageError('give files or --changed-since, not both');
   if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`--today is "${values.today.slice(0, 20)}", not a real date: write it as YYYY-MM-DD`);
   const settings = await cliSettings({ root: values.root, env: values.today ? { ...process.env, HINDSIGHT_TODAY: values.today } : process.env });
   const root = settings.content;
@@ -98,16 +111,23 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (!existsSync(join(root, 'postmortems'))) {
     throw new UsageError(`there is no knowledge base at ${relative(process.cwd(), root) || '.'}: it has no postmortems/ folder (give --root, or set the \`content\` option)`);
   }
-  const files = positionals.length ? postmortemPaths(positionals, root) : undefined;
-  const report = await checkKnowledgeBase(settings, {
-    ...(files ? { files } : {}),
-    strict: values.strict ?? false,
-  });
+  const changes = since === undefined ? undefined : changedSince(since, root);
+  const files = positionals.length ? postmortemPaths(positionals, root) : changes?.files;
+  const report: CheckReport = files?.length === 0
+    ? { files: 0, errors: 0, warnings: 0, issues: [], scores: {} } // a pull request that touches no postmortem
+    : await checkKnowledgeBase(settings, { ...(files ? { files } : {}), strict: values.strict ?? false });
+  if (changes && format === 'human') {
+    process.stdout.write(`${changes.changed} postmortem${changes.changed === 1 ? '' : 's'} changed since ${since}, ${changes.files.length - changes.changed} more affected through a reference.\n`);
+  }
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (format === 'github') {
-    for (const issue of report.issues) process.stdout.write(`${toGithubAnnotation(issue)}\n`);
+    // Errors first: GitHub shows only the first few annotations of each level in a step.
+    const ordered = [...report.issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    for (const issue of ordered) process.stdout.write(`${toGithubAnnotation(issue)}\n`);
     process.stdout.write(summary(report));
+  } else if (format === 'markdown') {
+    process.stdout.write(markdownReport(report));
   } else {
     if (report.issues.length) process.stdout.write(`${formatIssueReport(report.issues)}\n\n`);
     process.stdout.write(summary(report));

@@ -3,10 +3,12 @@
  * real CLI as a process on a real knowledge base.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/build';
+import { markdownReport } from '../../src/cli/markdown';
 import { BIN, copyOf, hindsight } from '../helpers/cli';
 import { FIXTURES } from '../helpers/kb';
 
@@ -174,5 +176,73 @@ describe('check cannot be fooled by a path', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check --root "${root}" --today 2026-11-21 | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('exit 0\n');
+  });
+});
+
+describe('a pull request shows the author\'s findings', () => {
+  const NEW = '2026-11-24-tracking-web-map-tiles-blank.mdx';
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  /** The example knowledge base on main, and a branch that adds one postmortem. */
+  function pullRequest(): string {
+    const repo = mkdtempSync(join(tmpdir(), 'hindsight-pr-'));
+    cpSync(EXAMPLE, join(repo, 'content'), { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'knowledge base');
+    git(repo, 'checkout', '-q', '-b', 'add-postmortem');
+    cpSync(join(FIXTURES, 'cli/pr', NEW), join(repo, 'content/postmortems', NEW));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'postmortem');
+    return repo;
+  }
+
+  it('annotates only the postmortem the pull request adds', () => {
+    const repo = pullRequest();
+    const r = hindsight(['check', '--changed-since', 'main', '--format', 'github', '--root', 'content', '--today', '2026-12-01'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) expect(a).toContain(`file=content/postmortems/${NEW}`);
+    expect(r.stdout).toContain('quality/action-item-concrete');
+    // The whole knowledge base still has its overdue items; they are not the author's.
+    expect(r.stdout).not.toContain('overdue since 2025');
+  });
+
+  it('also checks a postmortem whose reference the change breaks, and nothing when no postmortem changed', () => {
+    const repo = pullRequest();
+    // Remove a service from the catalog: the postmortems that name it are affected.
+    const services = readFileSync(join(repo, 'content/services.yml'), 'utf8');
+    writeFileSync(join(repo, 'content/services.yml'), services.replace(/- id: billing\n(?: {2}.*\n)*/, ''));
+    const r = json(['--changed-since', 'main', '--root', join(repo, 'content'), '--today', '2026-12-01']);
+    expect(r.issues.filter((i) => i.rule === 'reference/service').map((i) => i.file)).toEqual(expect.arrayContaining([expect.stringContaining('billing')]));
+    git(repo, 'checkout', '-q', '.');
+    const none = hindsight(['check', '--changed-since', 'HEAD', '--root', join(repo, 'content')]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('0 postmortems changed since HEAD');
+  });
+
+  it('writes the whole knowledge base\'s report as a Markdown table for the step summary', () => {
+    const repo = pullRequest();
+    const r = hindsight(['check', '--format', 'markdown', '--root', join(repo, 'content'), '--today', '2026-12-01'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## Hindsight check\n\n27 files checked: \*\*0 errors\*\*, \d+ warnings\./);
+    expect(r.stdout).toContain('| level | file | rule | finding | fix |');
+    expect(r.stdout).toContain(NEW);
+    expect(r.stdout.match(/quality\/overdue-actions/g)!.length).toBeGreaterThanOrEqual(13);
+    expect(r.stdout).toContain('### Writing quality, lowest first');
+  });
+
+  it('keeps the summary under GitHub\'s 1 MiB however many findings there are, and says what it left out', () => {
+    const issue = { file: 'content/postmortems/x|<b>.mdx', field: 'body', message: 'm'.repeat(300), fix: 'f'.repeat(300), rule: 'quality/x', level: 'warning' as const };
+    const report = { files: 5000, errors: 0, warnings: 5000, issues: Array.from({ length: 5000 }, () => issue), scores: {} };
+    const text = markdownReport(report);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024);
+    expect(text).toMatch(/_\d+ more rows did not fit in the step summary/);
+    expect(text).toContain('x\\|&lt;b&gt;.mdx');
   });
 });
