@@ -14,36 +14,6 @@ import { postmortemPaths } from './paths';
 const FORMATS = ['human', 'github', 'markdown', 'json'];
 import { cliSettings } from './settings';
 
-export const CHECK_HELP = `hindsight check [files…] [options]
-
-Validates postmortems exactly as the build does (schema, references, safe-MDX
-subset) and applies the quality policy (blameless language, concrete action
-items, 5 Whys depth, quantified impact, secrets and personal data, overdue
-actions, body sections). With no files, checks every postmortem. A file or
-folder is found from the working directory or from the knowledge base; one
-that does not exist, or is not a postmortem in it, is a usage error (exit 2).
-
-Options:
-  --root <dir>       knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
-  --format <f>       human (default), github (GitHub Actions annotations), markdown
-                     (a report for $GITHUB_STEP_SUMMARY, within its 1 MiB) or json
-  --changed-since <ref>
-                     only the postmortems changed since that git ref (committed since
-                     the merge base, staged, unstaged or new), and those whose references
-                     the change affects (a catalog entry, a removed postmortem)
-  --strict           policy warnings become errors (exit 1)
-  --today <date>     YYYY-MM-DD to judge overdue action items against (default: today, UTC)
-  -h, --help         this help
-
-Exit codes: 0 clean (warnings allowed), 1 findings at error level, 2 usage or I/O error.
-
-Examples:
-  npx hindsight check
-  npx hindsight check content/postmortems/2026-03-02-checkout-pool-exhaustion.mdx --strict
-  npx hindsight check --changed-since origin/main --format github   # a pull request's annotations
-  npx hindsight check --format markdown >> "$GITHUB_STEP_SUMMARY"  # the whole report beside them
-  npx hindsight check --format json > report.json
-`;
 
 export interface CheckReport {
   files: number;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { CustomField } from '../config/options';
+import { kebabCase } from '../lib/text/slug';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
@@ -51,8 +52,6 @@ class EveryId extends Set<string> {
 }
 const EVERY_ID: Set<string> = new EveryId();
 
-const kebab = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-
 /** Reads one catalog file, entry by entry: a bad entry is reported and left out, the others are kept. */
 export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, display: Display): { items: Catalog[K]; brokenIds: Set<string>; issues: ContentIssue[] } {
   const path = join(root, CATALOG_FILES[key]);
@@ -97,7 +96,7 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
       }));
       // The ids postmortems may use for this entry: as written, and as the kebab-case id it was meant to be.
       for (const name of [(entry as { id?: unknown } | null)?.id, (entry as { name?: unknown } | null)?.name]) {
-        if (typeof name === 'string') for (const id of [name, kebab(name)]) brokenIds.add(id);
+        if (typeof name === 'string') for (const id of [name, kebabCase(name)]) brokenIds.add(id);
       }
     }
   });

@@ -153,5 +153,8 @@ export function salvageFrontmatter(
 export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;
 export type PostmortemInput = z.input<typeof postmortemFrontmatter>;
 
+/** Each top-level field's own schema: `new` checks an answer with it as it is given. */
+export const postmortemFields = postmortemShape.shape;
+
 /** The top-level field names, for did-you-mean on unknown keys. */
 export const POSTMORTEM_FIELDS = Object.keys(postmortemShape.shape);

@@ -110,7 +110,7 @@ describe('hindsight new', () => {
     const build = await buildSite({ content: root, env: { HINDSIGHT_PREVIEW: '1' } });
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(build.outDir, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change/index.html'))).toBe(true);
-  });
+  }, 180_000);
 
   it('refuses to overwrite', () => {
     const root = copyOf(BASIC);

@@ -1,0 +1,3 @@
+export async function runImport(_argv: string[]): Promise<number> {
+  return 2;
+}
