@@ -2,7 +2,7 @@ import type { ContentIssue } from '../schema/issues';
 import type { CheckReport } from './check';
 
 /** GitHub's limit on one step's summary ($GITHUB_STEP_SUMMARY) is 1 MiB; stay under it with room for the closing lines. */
-export const STEP_SUMMARY_BYTES = 1024 * 1024 - 4 * 1024;
+const STEP_SUMMARY_BYTES = 1024 * 1024 - 4 * 1024;
 
 /**
  * Text from a postmortem or a file name in a table cell: on one line, no `|` to end the cell, no

@@ -204,7 +204,7 @@ export async function runNew(argv: string[]): Promise<number> {
 async function write(a: Answers, slugFlag: string | undefined, root: string, settings: Awaited<ReturnType<typeof cliSettings>>): Promise<number> {
   const slug = slugFlag ?? slugFromTitle(a.title);
   if (!KEBAB.test(slug)) throw new UsageError(`--slug "${slug}" must be lowercase kebab-case`);
-  const started = (instant.parse(a.start) as Date);
+  const started = instant.parse(a.start);
   const id = `${utcDate(started)}-${slug}`;
   if (Buffer.byteLength(`${id}.mdx`) > MAX_FILE_NAME_BYTES) {
     throw new UsageError(`the file name ${id.slice(0, 40)}….mdx would be ${Buffer.byteLength(`${id}.mdx`)} bytes, and file systems allow ${MAX_FILE_NAME_BYTES}: choose a shorter --slug`);

@@ -23,7 +23,7 @@ export interface TemplateAnswers {
  * One YAML value, double-quoted whatever it holds: a title with a colon, a quote, a leading `[` or
  * `@`, or a line break stays the text the author typed (yaml escapes what needs escaping).
  */
-export const yamlString = (s: string) => stringify(s, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+const yamlString = (s: string) => stringify(s, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
 const yamlList = (items: readonly string[]) => `[${items.map(yamlString).join(', ')}]`;
 const days = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 const todo = (text: string) => yamlString(`TODO ${text}`);

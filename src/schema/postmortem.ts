@@ -147,7 +147,7 @@ export function salvageFrontmatter(
     if (!result?.success) invalid.push(name);
     else if (result.data !== undefined) data[name] = result.data;
   }
-  return { data: data as Partial<PostmortemFrontmatter>, invalid };
+  return { data, invalid };
 }
 
 export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;

@@ -7,7 +7,7 @@
  * site's own bodies go through); what is read from it is matched by hand, because templates vary
  * in wording far more than in structure.
  */
-import type { Root, RootContent, Table } from 'mdast';
+import type { RootContent, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -31,7 +31,7 @@ export interface ImportContext {
   isLight: (severity: string, type: string) => boolean;
 }
 
-export interface ImportReport {
+interface ImportReport {
   /** Fields taken from the document. */
   mapped: string[];
   /** Fields set from a guess (a catalog id matched in the text, a default): the author confirms them. */
@@ -137,7 +137,7 @@ function parseDocument(source: string): Parsed {
     }
     if (Object.keys(frontmatter).length) body = body.slice(fence[0].length);
   }
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body);
   const consumed: Array<[number, number]> = [];
   const span = (n: RootContent): [number, number] => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0];
   let title: string | undefined;

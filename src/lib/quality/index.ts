@@ -5,7 +5,7 @@
  * with parsed postmortems.
  */
 export { runFollowThrough, runQualityPolicy } from './run';
-export { DEFAULT_QUALITY_CONFIG, LIGHT_SECTIONS, QualityConfigError, isLight, resolveQualityConfig, type QualityConfigOverrides } from './config';
+export { DEFAULT_QUALITY_CONFIG, QualityConfigError, isLight, resolveQualityConfig, type QualityConfigOverrides } from './config';
 export { TEMPLATE_TEXT, isPlaceholder } from './placeholders';
 export { FOLLOW_THROUGH_RULES, QUALITY_RULES, RULE_IDS, ruleById } from './registry';
 export { FAMILY_LABELS, MAX_SCORE, SCORE_WEIGHTS, scoreIssues } from './score';
@@ -13,13 +13,10 @@ export { NEAR_MISS_EXEMPTIONS, NEAR_MISS_OPTIONAL_SECTIONS, isNearMiss } from '.
 export { BLAMELESS_PATTERNS, PERSON_AS_CAUSE, type BlamelessPattern } from './blameless-patterns';
 export { SENSITIVE_PATTERNS, type SensitivePattern } from './sensitive-patterns';
 export { VAGUE_ACTIONS, hasMeasurableObject, vagueAction, type VagueAction } from './vague-actions';
-export { BODY_SECTIONS, bodySectionTexts, sectionHeadings } from './rules/body-sections';
+export { BODY_SECTIONS, sectionHeadings } from './rules/body-sections';
 export { findSensitive } from './rules/secrets';
 export type {
   Finding,
-  FollowThroughInput,
-  FollowThroughRule,
-  LightPolicy,
   QualityConfig,
   QualityInput,
   QualityResult,
