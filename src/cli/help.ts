@@ -11,6 +11,7 @@ Usage:
   hindsight new [options]             scaffold content/postmortems/<id>.mdx
   hindsight check [files…] [options]  validate postmortems and apply the quality policy
   hindsight import <files…> [options] turn Markdown postmortems into Hindsight drafts
+  hindsight schema [--out <file>]     the frontmatter's JSON Schema, for an editor
   hindsight <command> --help          help for one command
 
 Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.
@@ -101,4 +102,21 @@ Options:
 Examples:
   npx hindsight import old-postmortems/
   npx hindsight import wiki-export/2024-09-db-failover.md --author lena-w
+`;
+
+export const SCHEMA_HELP = `hindsight schema [options]
+
+Prints the JSON Schema of a postmortem's frontmatter, with the project's own
+fields (option \`fields\`), for an editor's YAML language server: completion
+and errors while typing. The package ships the schema without custom fields
+as schema/frontmatter.schema.json. docs/content-model.md ("Editor support")
+shows how to associate it with content/postmortems/*.mdx.
+
+Options:
+  --out <file>     write it to a file instead of standard output
+  --root <dir>     knowledge-base folder (default: the project's \`content\` option)
+  -h, --help       this help
+
+Examples:
+  npx hindsight schema --out .vscode/hindsight-frontmatter.schema.json
 `;

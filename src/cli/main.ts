@@ -1,6 +1,6 @@
 import { HindsightConfigError } from '../config/errors';
 import { closestIds } from '../lib/text/did-you-mean';
-import { CHECK_HELP, HELP, IMPORT_HELP, NEW_HELP } from './help';
+import { CHECK_HELP, HELP, IMPORT_HELP, NEW_HELP, SCHEMA_HELP } from './help';
 import { UsageError } from './io';
 
 /*
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { help: () => Promise<string>; run: (argv: string
   new: { help: async () => NEW_HELP, run: async (argv) => (await import('./new')).runNew(argv) },
   check: { help: async () => CHECK_HELP, run: async (argv) => (await import('./check')).runCheck(argv) },
   import: { help: async () => IMPORT_HELP, run: async (argv) => (await import('./import')).runImport(argv) },
+  schema: { help: async () => SCHEMA_HELP, run: async (argv) => (await import('./schema')).runSchema(argv) },
 };
 
 /** Runs the CLI and returns its exit code (the process is left to the caller). */
