@@ -9,10 +9,10 @@ import { UsageError } from './io';
  */
 const COMMANDS: Record<string, { help: () => Promise<string>; run: (argv: string[]) => Promise<number> }> = {
   init: { help: async () => (await import('./init')).INIT_HELP, run: async (argv) => (await import('./init')).runInit(argv) },
-  new: { help: async () => NEW_HELP, run: async (argv) => (await import('./new')).runNew(argv) },
-  check: { help: async () => CHECK_HELP, run: async (argv) => (await import('./check')).runCheck(argv) },
-  import: { help: async () => IMPORT_HELP, run: async (argv) => (await import('./import')).runImport(argv) },
-  schema: { help: async () => SCHEMA_HELP, run: async (argv) => (await import('./schema')).runSchema(argv) },
+  new: { help: () => Promise.resolve(NEW_HELP), run: async (argv) => (await import('./new')).runNew(argv) },
+  check: { help: () => Promise.resolve(CHECK_HELP), run: async (argv) => (await import('./check')).runCheck(argv) },
+  import: { help: () => Promise.resolve(IMPORT_HELP), run: async (argv) => (await import('./import')).runImport(argv) },
+  schema: { help: () => Promise.resolve(SCHEMA_HELP), run: async (argv) => (await import('./schema')).runSchema(argv) },
 };
 
 /** Runs the CLI and returns its exit code (the process is left to the caller). */
