@@ -106,7 +106,7 @@ for (const c of cases) await writeFile(join(dir, `${day}-${c.slug}.mdx`), c.text
 const kb = await readKnowledgeBase({ root, displayBase: root, render: false });
 const errors = kb.issues.filter((i) => i.level === 'error').map((i) => `${i.file}:${i.line ?? ''} ${i.rule} ${i.message}`);
 
-const opts: ReadJobOptions = { edition: 'internal', render: true, fields: {}, quality: { overrides: {}, strict: false, today: '2026-11-21' } };
+const opts: ReadJobOptions = { edition: 'internal', render: true, fields: {}, quality: { overrides: {}, strict: false } };
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const timeRead = (name: string) => {
   const job = { path: join(dir, name), id: name.slice(0, -4), file: name, wanted: true };

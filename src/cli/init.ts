@@ -14,7 +14,7 @@ export const INIT_HELP = `hindsight init [dir] [options]
 Writes a knowledge-base repository into <dir> (default: the current folder):
 package.json depending on ${PACKAGE_NAME}, astro.config.mjs, hindsight.config.mjs,
 content/ (catalogs and two example postmortems to delete), .github/ (pull-request
-check, GitHub Pages deploy, PR template, CODEOWNERS), CONTRIBUTING.md and README.md.
+check, GitHub Pages deploy, PR template, CODEOWNERS, dependabot), CONTRIBUTING.md and README.md.
 
 The folder must be empty or new (a .git folder is fine). Never overwrites a file.
 

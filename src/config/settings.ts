@@ -38,7 +38,7 @@ export interface Settings {
   threads: number | undefined;
   patterns: { windowDays: number };
   listings: ListingsOptions;
-  quality: { rules: Record<string, 'off' | 'warning' | 'error'>; followUpReviewSeverities: string[] };
+  quality: HindsightOptions['quality'];
   /** Frontmatter fields the team declared. */
   fields: Record<string, CustomField>;
 }
@@ -156,13 +156,14 @@ function readEnv(env: Env, problems: string[], projectRoot: string) {
 /** Checks that need more than the schema: rule ids that exist, custom fields that do not shadow built-in ones. */
 function crossChecks(options: HindsightOptions, where: string, problems: string[]): void {
   const names = RULE_IDS.map((id) => id.slice('quality/'.length));
-  for (const [key, setting] of Object.entries(options.quality.rules)) {
-    const name = key.replace(/^quality\//, '');
-    if (!names.includes(name)) {
-      const close = closestIds(name, names, 1);
-      problems.push(`${where}: quality.rules has an unknown rule ${excerpt(key)}${close.length ? `; did you mean "${close[0]}"?` : `; the rules are ${names.join(', ')}`}`);
+  for (const [option, rules] of [['quality.rules', options.quality.rules], ['quality.light.rules', options.quality.light.rules]] as const) {
+    for (const key of Object.keys(rules)) {
+      const name = key.replace(/^quality\//, '');
+      if (!names.includes(name)) {
+        const close = closestIds(name, names, 1);
+        problems.push(`${where}: ${option} has an unknown rule ${excerpt(key)}${close.length ? `; did you mean "${close[0]}"?` : `; the rules are ${names.join(', ')}`}`);
+      }
     }
-    void setting;
   }
   for (const name of Object.keys(options.fields)) {
     if (POSTMORTEM_FIELDS.includes(name)) problems.push(`${where}: fields.${name} is a built-in field of the content model; give the custom field another name`);
@@ -203,7 +204,7 @@ export function resolveSettings(input: unknown, opts: { projectRoot: string; env
     threads: env.threads,
     patterns: options.patterns,
     listings: { ...options.listings, ...env.listings },
-    quality: { rules: options.quality.rules, followUpReviewSeverities: options.quality.followUpReviewSeverities },
+    quality: options.quality,
     fields: options.fields,
   };
 }

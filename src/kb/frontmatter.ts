@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { fieldPath, type ContentIssue } from '../schema/issues';
 import { checkYamlFlowNesting, LIMITS, nestingIssue, yamlValueDepth } from './limits';
 
@@ -51,19 +51,15 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const issues: ContentIssue[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0];
-    issues.push({
-      file,
-      field: '',
-      level: 'error',
-      rule: 'file/yaml',
-      ...(pos ? { line: pos.line + 1 } : {}),
-      message: `the frontmatter is not valid YAML: ${err.message.split('\n')[0]}`,
-      fix: err.code === 'DUPLICATE_KEY' ? 'remove the duplicated field' : 'check indentation and quoting on that line; quote strings that contain ": "',
-    });
-  }
+  const issues: ContentIssue[] = yamlProblems(doc, yamlText, lineCounter).map((p) => ({
+    file,
+    field: p.key ?? '',
+    level: 'error' as const,
+    rule: 'file/yaml',
+    ...(p.line ? { line: p.line + 1 } : {}), // +1: the opening --- line
+    message: `the frontmatter is not valid YAML: ${p.message}`,
+    fix: p.fix,
+  }));
   const lineOf = linesOf(doc, lineCounter);
   let data: unknown;
 
@@ -112,6 +108,39 @@ function tooDeep(data: unknown, file: string, lineOf: (path: readonly PropertyKe
   return nestingIssue(file, fieldPath(path.slice(0, 3)), lineOf(path), depth, 'yaml');
 }
 
+/** One YAML syntax problem in the author's terms: the 1-based line in the YAML text, the key when one is at fault. */
+export interface YamlProblem {
+  line?: number;
+  key?: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * The errors of a parsed YAML document, each with its line and, for a duplicated key, the key's
+ * name: yaml's own "Map keys must be unique" names neither.
+ */
+export function yamlProblems(doc: { errors: readonly YAMLError[]; warnings: readonly YAMLError[] }, text: string, lineCounter: LineCounter): YamlProblem[] {
+  return [...doc.errors, ...doc.warnings].map((err) => {
+    const line = err.pos ? lineCounter.linePos(err.pos[0]).line : err.linePos?.[0]?.line;
+    if (err.code === 'DUPLICATE_KEY' && err.pos) {
+      const rest = text.slice(err.pos[0]).split('\n', 1)[0] ?? '';
+      const key = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^:#]*?))\s*:/.exec(rest.trimStart());
+      // A key can hold any character: the ones a terminal or a CI log would act on are left out of the message.
+      const name = key ? (key[1] ?? key[2] ?? key[3] ?? '').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim().slice(0, 80) : '';
+      if (name) {
+        return { ...(line ? { line } : {}), key: name, message: `"${name}" is written twice`, fix: `keep one "${name}:" line and remove the other` };
+      }
+    }
+    return {
+      ...(line ? { line } : {}),
+      // The parser's own words, first line only and cut short: never a quotation of the file.
+      message: (err.message.split('\n')[0] ?? err.message).replace(/\p{Cc}/gu, ' ').slice(0, 160),
+      fix: err.code === 'DUPLICATE_KEY' ? 'remove the duplicated key' : 'check indentation and quoting on that line; quote strings that contain ": "',
+    };
+  });
+}
+
 /*
  * The fast path: js-yaml with the YAML 1.2 core schema (dates and times stay
  * strings, as with \`yaml\`) is about ten times faster than building a
@@ -146,7 +175,8 @@ function lazyLineOf(yamlText: string): (path: readonly PropertyKey[]) => number 
   };
 }
 
-function linesOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: readonly PropertyKey[]) => number | undefined {
+/** Line numbers of a YAML document's nodes; `offset` is the file line before the document (1: a frontmatter's opening ---). */
+export function linesOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, offset = 1): (path: readonly PropertyKey[]) => number | undefined {
   return (path) => {
     let node: unknown = doc.contents;
     let last: number | undefined;
@@ -167,6 +197,6 @@ function linesOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter
         node = item;
       } else break;
     }
-    return last === undefined ? undefined : last + 1; // +1: the opening --- line
+    return last === undefined ? undefined : last + offset;
   };
 }

@@ -11,6 +11,7 @@ import { packageVersion } from '../config/package';
 import type { Settings } from '../config/settings';
 import { settingsFromConfig } from '../config/symbols';
 import type { Catalog } from '../schema/catalog';
+import { resolveQualityConfig, runFollowThrough } from '../lib/quality';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
 import { isProblem, postmortemEntry, type PostmortemEntry, type ProblemEntry } from './entry';
@@ -19,7 +20,7 @@ import { frontmatterLineOf } from './frontmatter';
 import { LIMITS } from './limits';
 import { runReadJobs } from './parallel';
 import { CATALOG_FILES, displayRelativeTo, escapeName, listPostmortems, readCatalogFile, readCatalogs } from './read';
-import type { PostmortemSource, ReadJob } from './read-one';
+import type { PartialPostmortem, PostmortemSource, ReadJob } from './read-one';
 import { selectForEdition } from './select';
 
 /** Every problem in a knowledge base, as one report: the build fails with it, naming each file, line, field and fix. */
@@ -35,9 +36,11 @@ export class ContentValidationError extends Error {
 /**
  * What a stored entry depends on besides its own file: a change to any of these re-reads every
  * file. Catalogs are not here: references are checked again on every sync, from the stored data.
+ * Nor is the date: the stored quality result is the document's writing quality, and overdue
+ * action items are counted when a page is built (runFollowThrough, isOverdue).
  */
 function contextKey(settings: Settings): string {
-  return JSON.stringify([packageVersion(), settings.edition, settings.fields, settings.quality, settings.today]);
+  return JSON.stringify([packageVersion(), settings.edition, settings.fields, settings.quality]);
 }
 
 /** The meta-store key under which the postmortems an edition leaves out are remembered. */
@@ -103,15 +106,23 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   }
   // How much was reused: the proof, in the log and in tests, that digests spare the parsing.
   logger.info(`read ${jobs.length} of ${listing.jobs.length} postmortem files (${kept.length} unchanged)`);
-  const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false, today: settings.today } }, settings.threads);
+  const results = await runReadJobs(jobs, { edition: settings.edition, render: true, fields: settings.fields, quality: { overrides: settings.quality, strict: false } }, settings.threads);
   const read: Array<PostmortemSource & { digest: string }> = [...kept];
+  const partials: PartialPostmortem[] = [];
   const fileIssues = new Map<string, ContentIssue[]>();
   results.forEach((one, i) => {
     issues.push(...one.issues);
     if (one.postmortem) read.push({ ...(one.postmortem as PostmortemSource), digest: jobs[i]!.digest });
+    else if (one.partial) partials.push(one.partial);
   });
-  issues.push(...checkReferences(read, catalog, { knownIds: listing.allIds, brokenIds }));
-  for (const pm of read) if (pm.quality) issues.push(...pm.quality.issues.filter((i) => i.level === 'error'));
+  // A file that cannot be published still has its valid references checked: every error in one report.
+  issues.push(...checkReferences([...read, ...partials], catalog, { knownIds: listing.allIds, brokenIds }));
+  // A team may make a policy rule an error; overdue items are judged on today's date, and not stored.
+  const followThrough = resolveQualityConfig(settings.quality);
+  for (const pm of read) {
+    if (pm.quality) issues.push(...pm.quality.issues.filter((i) => i.level === 'error'));
+    issues.push(...runFollowThrough({ file: pm.file, data: pm.data, today: settings.today }, followThrough).filter((i) => i.level === 'error'));
+  }
 
   const errors = issues.filter((i) => i.level === 'error');
   if (!dev) {

@@ -96,13 +96,12 @@ export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions
 
 /** A result from a worker has no `lineOf`: line numbers are looked up from the file only if a message needs one. */
 function withLazyLines(result: ReadJobResult, job: ReadJob): ReadJobResult {
-  if (!result.postmortem) return result;
-  let lineOf: LineOf | undefined;
+  if (!result.postmortem && !result.partial) return result;
+  let lookup: LineOf | undefined;
+  const lineOf: LineOf = (path) => (lookup ??= frontmatterLineOf(readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' }).text ?? ''))(path);
   return {
     ...result,
-    postmortem: {
-      ...result.postmortem,
-      lineOf: (path) => (lineOf ??= frontmatterLineOf(readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' }).text ?? ''))(path),
-    },
+    postmortem: result.postmortem && { ...result.postmortem, lineOf },
+    ...(result.partial ? { partial: { ...result.partial, lineOf } } : {}),
   };
 }

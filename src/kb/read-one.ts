@@ -2,7 +2,7 @@ import { resolveQualityConfig, runQualityPolicy, type QualityConfigOverrides, ty
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import type { CustomField } from '../config/options';
-import { postmortemSchema, type PostmortemFrontmatter } from '../schema/postmortem';
+import { postmortemSchema, salvageFrontmatter, type PostmortemFrontmatter } from '../schema/postmortem';
 import { readContentFile } from './files';
 import { splitFrontmatter } from './frontmatter';
 import type { Edition } from '../config/settings';
@@ -31,6 +31,28 @@ export interface PostmortemSource {
 }
 
 /**
+ * What is left to check in a file that cannot be published (a field failed validation, or the body
+ * is not safe MDX): the fields that are valid on their own. References and the quality policy run
+ * on it, so that every error and finding in the file comes out in one run.
+ */
+export interface PartialPostmortem {
+  id: string;
+  file: string;
+  data: Partial<PostmortemFrontmatter>;
+  /** Top-level fields that failed validation: no rule that reads them runs. */
+  invalid: string[];
+  /** The raw body (not rendered: it may not be safe), for the policy's text rules. */
+  body: string;
+  bodyLine: number;
+  lineOf?: LineOf;
+}
+
+/** The top-level fields named by schema issues, e.g. `timeline` for `timeline[2].at`. */
+function failedFields(issues: readonly ContentIssue[]): Set<string> {
+  return new Set(issues.map((i) => /^[^.[]+/.exec(i.field)?.[0] ?? '').filter(Boolean));
+}
+
+/**
  * One postmortem file, without the file system: frontmatter, schema, safe
  * MDX (and the HTML of one edition). References to other files are checked
  * by the caller once every file is read.
@@ -40,7 +62,7 @@ export function readPostmortem(
   id: string,
   file: string,
   opts: { edition: Edition; render: boolean; fields?: Readonly<Record<string, CustomField>> },
-): { postmortem: PostmortemSource | undefined; issues: ContentIssue[] } {
+): { postmortem: PostmortemSource | undefined; issues: ContentIssue[]; partial?: PartialPostmortem } {
   // The limits first, before any parse: what every later step costs grows with them (src/kb/limits.ts).
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > LIMITS.fileBytes) return { postmortem: undefined, issues: [fileTooLarge(file, bytes, LIMITS.fileBytes, 'postmortem')] };
@@ -50,22 +72,27 @@ export function readPostmortem(
   const split = splitFrontmatter(source, file);
   const issues: ContentIssue[] = [...split.issues];
   let data: PostmortemFrontmatter | undefined;
+  let salvaged: ReturnType<typeof salvageFrontmatter>;
   if (!split.issues.length) {
     const text = checkStrings(split.data, { file, lineOf: split.lineOf, where: 'frontmatter' });
     issues.push(...text);
     const result = parseWithFriendlyErrors(postmortemSchema(opts.fields), split.data, file);
     if (result.ok && !text.length) data = result.data;
-    else if (!result.ok) issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+    else if (!result.ok) {
+      issues.push(...result.issues.map((i) => withLine(i, split.lineOf)));
+      salvaged = salvageFrontmatter(split.data, failedFields(result.issues), opts.fields);
+    }
   }
   const control = bodyControlCharacters(split.body, file, split.bodyLine);
   issues.push(...control);
   const body = renderSafeBody(split.body, { file, bodyLine: split.bodyLine, edition: opts.edition, render: opts.render });
   issues.push(...body.issues);
   if (control.length) return { postmortem: undefined, issues };
-  const postmortem = data && !body.issues.length
-    ? { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }
-    : undefined;
-  return { postmortem, issues };
+  if (data && !body.issues.length) {
+    return { postmortem: { id, file, data, body: body.source, bodyLine: split.bodyLine, html: body.html, text: body.text, headings: body.headings, lineOf: split.lineOf }, issues };
+  }
+  const rest = data ? { data, invalid: [] } : salvaged;
+  return { postmortem: undefined, issues, ...(rest ? { partial: { id, file, ...rest, body: split.body, bodyLine: split.bodyLine, lineOf: split.lineOf } } : {}) };
 }
 
 /** An unexpected failure while reading one file, reported on that file (with the fix: report it). */
@@ -105,13 +132,15 @@ export interface ReadJobOptions {
   /** The team's own frontmatter fields (settings.fields). */
   fields: Readonly<Record<string, CustomField>>;
   /** Apply the quality policy too (as `hindsight check` does), with these settings. */
-  quality?: { overrides: QualityConfigOverrides; strict: boolean; today: string };
+  quality?: { overrides: QualityConfigOverrides; strict: boolean };
 }
 
 export interface ReadJobResult {
   /** Without `lineOf` when it comes from a worker thread (functions do not cross threads). */
   postmortem: (Omit<PostmortemSource, 'lineOf'> & { lineOf?: LineOf }) | undefined;
   issues: ContentIssue[];
+  /** A file that cannot be published: what is still valid in it, for the reference checks. */
+  partial?: PartialPostmortem;
 }
 
 let qualityConfig: { key: string; config: ReturnType<typeof resolveQualityConfig> } | undefined;
@@ -128,13 +157,21 @@ export function runReadJob(job: ReadJob, opts: ReadJobOptions): ReadJobResult {
   try {
     const one = readPostmortem(read.text, job.id, job.file, { edition: opts.edition, render: opts.render && job.wanted, fields: opts.fields });
     const pm = one.postmortem;
-    if (pm && opts.quality && job.wanted) {
+    const issues = job.wanted ? one.issues : [];
+    if (opts.quality && job.wanted) {
       const key = JSON.stringify(opts.quality.overrides) + opts.quality.strict;
       if (qualityConfig?.key !== key) qualityConfig = { key, config: resolveQualityConfig({ ...opts.quality.overrides, strict: opts.quality.strict }) };
-      const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: opts.quality.today }, qualityConfig.config);
-      pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+      if (pm) {
+        const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }, qualityConfig.config);
+        pm.quality = { ...result, issues: result.issues.map((i) => withLine(i, pm.lineOf)) };
+      } else if (one.partial) {
+        // A file that cannot be published still gets the policy's findings on its valid fields, in this run.
+        const p = one.partial;
+        const result = runQualityPolicy({ file: p.file, data: p.data as PostmortemFrontmatter, body: p.body, bodyLineOffset: p.bodyLine, invalidFields: p.invalid }, qualityConfig.config);
+        issues.push(...result.issues.map((i) => (p.lineOf ? withLine(i, p.lineOf) : i)));
+      }
     }
-    return { postmortem: pm, issues: job.wanted ? one.issues : [] };
+    return { postmortem: pm, issues, ...(one.partial ? { partial: one.partial } : {}) };
   } catch (error) {
     // A bug, not the author's mistake; but one file must not take every other file's report down with it.
     return { postmortem: undefined, issues: job.wanted ? [internalError(job.file, error)] : [] };

@@ -1,17 +1,19 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { CustomField } from '../config/options';
+import { kebabCase } from '../lib/text/slug';
 import { category, service, severity, team, type Catalog } from '../schema/catalog';
 import { parseWithFriendlyErrors } from '../schema/friendly-errors';
 import type { ContentIssue } from '../schema/issues';
 import { POSTMORTEM_ID } from '../schema/ids';
 import { checkCatalog, checkReferences } from '../schema/references';
+import { linesOf, yamlProblems } from './frontmatter';
 import { readContentFile, symlinkIssue } from './files';
 import { checkLineLengths, checkYamlFlowNesting, LIMITS, nestingIssue, yamlValueDepth } from './limits';
 import { runReadJobs } from './parallel';
 import { checkStrings } from './text';
-import type { PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
+import type { PartialPostmortem, PostmortemSource, ReadJob, ReadJobOptions } from './read-one';
 import type { Edition } from '../config/settings';
 
 export { readPostmortem, type PostmortemSource } from './read-one';
@@ -58,12 +60,24 @@ export function escapeName(name: string): string {
   return JSON.stringify(name).replace(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
+/**
+ * Stands for every id of a catalog file that could not be read at all: the file's own error is the
+ * one report, not one more in every postmortem that uses the catalog.
+ */
+class EveryId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+const EVERY_ID: Set<string> = new EveryId();
+
 /** Reads one catalog file, entry by entry: a bad entry is reported and left out, the others are kept. */
 export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, display: Display): { items: Catalog[K]; brokenIds: Set<string>; issues: ContentIssue[] } {
   const path = join(root, CATALOG_FILES[key]);
   const file = display(path);
   const brokenIds = new Set<string>();
-  const none = (issues: ContentIssue[]) => ({ items: [], brokenIds, issues });
+  // A file that cannot be read at all stands for every id of its kind: its own error is the one report, no cascade over the postmortems.
+  const none = (issues: ContentIssue[]) => ({ items: [], brokenIds: EVERY_ID, issues });
   const read = readContentFile(path, file, {
     maxBytes: LIMITS.catalogBytes,
     what: 'catalog',
@@ -73,32 +87,46 @@ export function readCatalogFile<K extends keyof Catalog>(root: string, key: K, d
   const text = read.text;
   const limits = [...checkLineLengths(text, file), ...checkYamlFlowNesting(text, file, 1)];
   if (limits.length) return none(limits);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const problems = yamlProblems(doc, text, lineCounter);
+  if (problems.length) {
+    return none(problems.map((p) => ({ file, field: p.key ?? '', level: 'error' as const, rule: 'file/yaml', ...(p.line ? { line: p.line } : {}), message: `is not valid YAML: ${p.message}`, fix: p.fix })));
+  }
   let raw: unknown;
   try {
-    raw = parseYaml(text, { version: '1.2' }) ?? [];
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? [];
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;
     // The parser's own words, first line only and cut short: never a quotation of the file.
     const reason = e.message.split('\n')[0]!.replace(/\p{Cc}/gu, ' ').slice(0, 160);
-    return none([{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${reason}`, fix: 'check indentation and quoting' }]);
+    return none([{ file, field: '', level: 'error', rule: 'file/yaml', ...(line ? { line } : {}), message: `is not valid YAML: ${reason}`, fix: 'write the values out instead of repeating them through &anchors and *aliases' }]);
   }
   const deep = yamlValueDepth(raw);
   if (deep.depth > LIMITS.nesting) return none([nestingIssue(file, '', undefined, deep.depth, 'yaml')]);
   if (!Array.isArray(raw)) {
-    return { items: [], brokenIds, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
+    return { items: [], brokenIds: EVERY_ID, issues: [{ file, field: '', level: 'error', rule: 'schema/type', message: 'must be a YAML list of entries', fix: 'write one entry per "- id: …" item' }] };
   }
   const items: unknown[] = [];
   const issues: ContentIssue[] = [];
+  const lineOf = linesOf(doc, lineCounter, 0);
   raw.forEach((entry, i) => {
     const text = checkStrings(entry, { file, prefix: [i], where: 'catalog' });
     const result = parseWithFriendlyErrors(CATALOG_ITEM_SCHEMAS[key], entry, file);
     issues.push(...text);
     if (result.ok && !text.length) items.push(result.data);
     else {
-      if (!result.ok) issues.push(...result.issues.map((issue) => ({ ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}` })));
-      const id = (entry as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') brokenIds.add(id);
+      if (!result.ok) {
+        issues.push(...result.issues.map((issue) => {
+          const line = lineOf([i, ...(issue.field.match(/[^.[\]]+/g) ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p))]);
+          return { ...issue, field: `[${i}]${issue.field ? (issue.field.startsWith('[') ? issue.field : `.${issue.field}`) : ''}`, ...(line ? { line } : {}) };
+        }));
+      }
+      // The ids postmortems may use for this entry: as written, and as the kebab-case id it was meant to be.
+      for (const name of [(entry as { id?: unknown } | null)?.id, (entry as { name?: unknown } | null)?.name]) {
+        if (typeof name === 'string') for (const id of [name, kebabCase(name)]) brokenIds.add(id);
+      }
     }
   });
   return { items: items as Catalog[K], brokenIds, issues };
@@ -234,11 +262,14 @@ export async function readKnowledgeBase(options: ReadOptions): Promise<Knowledge
   const jobs = listing.jobs.map((job) => ({ ...job, wanted: !only || only.has(job.file) }));
   const results = await runReadJobs(jobs, { edition, render, fields: options.fields ?? {}, ...(options.quality ? { quality: options.quality } : {}) }, options.threads);
   const postmortems: PostmortemSource[] = [];
+  const partials: PartialPostmortem[] = [];
   for (const one of results) {
     issues.push(...one.issues);
     if (one.postmortem) postmortems.push(one.postmortem as PostmortemSource);
+    else if (one.partial) partials.push(one.partial);
   }
-  const refIssues = checkReferences(postmortems, catalog, { knownIds: listing.allIds, brokenIds });
+  // A file that cannot be published still has its valid references checked, in the same run.
+  const refIssues = checkReferences([...postmortems, ...partials], catalog, { knownIds: listing.allIds, brokenIds });
   issues.push(...(only ? refIssues.filter((i) => only.has(i.file)) : refIssues));
   return { root, catalog, postmortems: only ? postmortems.filter((p) => only.has(p.file)) : postmortems, issues };
 }

@@ -123,8 +123,38 @@ export function postmortemSchema(fields: Readonly<Record<string, CustomField>> =
   return schema;
 }
 
+const shapes = new Map<string, Record<string, z.ZodType>>();
+
+/**
+ * What can still be checked in a frontmatter that failed validation: every top-level field that is
+ * valid on its own (parsed, with its defaults), and the names of those that are not. References and
+ * the quality policy then run on what is valid, so that one bad field does not hide the errors and
+ * findings of the others until the next run.
+ */
+export function salvageFrontmatter(
+  raw: unknown,
+  failed: ReadonlySet<string>,
+  fields: Readonly<Record<string, CustomField>> = {},
+): { data: Partial<PostmortemFrontmatter>; invalid: string[] } | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const key = JSON.stringify(fields);
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = { ...postmortemShape.shape, ...customFieldShape(fields) }));
+  const data: Record<string, unknown> = {};
+  const invalid: string[] = [];
+  for (const [name, schema] of Object.entries(shape)) {
+    const result = failed.has(name) ? undefined : schema.safeParse((raw as Record<string, unknown>)[name]);
+    if (!result?.success) invalid.push(name);
+    else if (result.data !== undefined) data[name] = result.data;
+  }
+  return { data, invalid };
+}
+
 export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;
 export type PostmortemInput = z.input<typeof postmortemFrontmatter>;
+
+/** Each top-level field's own schema: `new` checks an answer with it as it is given. */
+export const postmortemFields = postmortemShape.shape;
 
 /** The top-level field names, for did-you-mean on unknown keys. */
 export const POSTMORTEM_FIELDS = Object.keys(postmortemShape.shape);

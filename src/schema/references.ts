@@ -9,7 +9,8 @@ import type { PostmortemFrontmatter } from './postmortem';
 export interface ReferenceSubject {
   id: string;
   file: string;
-  data: PostmortemFrontmatter;
+  /** Partial for a file whose other fields failed validation: what is valid is still checked. */
+  data: Partial<PostmortemFrontmatter>;
   lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
@@ -102,15 +103,15 @@ export function checkReferences(
     if (!idMatch) {
       issues.push({ ...at([]), rule: 'file/name', message: `file name ${quote(pm.id)} is not YYYY-MM-DD-kebab-slug`, fix: 'rename the file to the UTC start date plus a short lowercase slug, e.g. 2026-03-02-checkout-pool-exhaustion.mdx' });
     } else {
-      const started = d.timeline.find((e) => e.kind === 'started');
+      const started = d.timeline?.find((e) => e.kind === 'started');
       const startDay = started ? utcDate(started.at) : undefined;
       if (startDay && startDay !== idMatch[1]) {
-        const idx = d.timeline.indexOf(started!);
+        const idx = d.timeline!.indexOf(started!);
         issues.push({ ...at(['timeline', idx, 'at']), rule: 'file/date', message: `the incident started on ${startDay} (UTC) but the file name says ${idMatch[1]}`, fix: `rename the file to ${startDay}-${idMatch[2]}.mdx, or correct the started time (remember the date is taken in UTC)` });
       }
     }
-    if (!severityIds.includes(d.severity) && !broken.severities?.has(d.severity)) issues.push({ ...at(['severity']), rule: 'reference/severity', message: `${quote(d.severity)} is not in severities.yml`, fix: suggestion(d.severity, severityIds, 'severity') });
-    d.services.forEach((s, i) => {
+    if (d.severity !== undefined && !severityIds.includes(d.severity) && !broken.severities?.has(d.severity)) issues.push({ ...at(['severity']), rule: 'reference/severity', message: `${quote(d.severity)} is not in severities.yml`, fix: suggestion(d.severity, severityIds, 'severity') });
+    (d.services ?? []).forEach((s, i) => {
       if (!serviceIds.includes(s) && !broken.services?.has(s)) issues.push({ ...at(['services', i]), rule: 'reference/service', message: `service ${quote(s)} is not in services.yml`, fix: `${suggestion(s, serviceIds, 'service')} (or add it to services.yml)` });
     });
     (d.teams ?? []).forEach((t, i) => {
@@ -119,7 +120,7 @@ export function checkReferences(
     const checkCategory = (id: string, path: PropertyKey[]) => {
       if (!resolveCategory(id) && !broken.categories?.has(id)) issues.push({ ...at(path), rule: 'reference/category', message: `category ${quote(id)} is not in taxonomy.yml`, fix: suggestion(id, categoryIds, 'category') });
     };
-    checkCategory(d.root_cause.category, ['root_cause', 'category']);
+    if (d.root_cause) checkCategory(d.root_cause.category, ['root_cause', 'category']);
     (d.contributing_factors ?? []).forEach((f, i) => checkCategory(f.category, ['contributing_factors', i, 'category']));
     (d.related ?? []).forEach((r, i) => {
       if (r === pm.id) issues.push({ ...at(['related', i]), rule: 'reference/self', message: 'a postmortem cannot be related to itself', fix: 'remove its own id from related' });

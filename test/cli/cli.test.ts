@@ -1,26 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, buildSite } from '../helpers/build';
+import { REPO, buildSite, readPage } from '../helpers/build';
+import { copyOf, hindsight } from '../helpers/cli';
 import { FIXTURES } from '../helpers/kb';
 
-const BIN = join(REPO, 'bin/hindsight.mjs');
 const BAD = join(FIXTURES, 'cli/bad');
 const BASIC = join(FIXTURES, 'sites/basic/content');
-
-/** Runs the real CLI as a process, without a terminal. */
-function hindsight(args: string[], opts: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function copyOf(dir: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'hindsight-cli-'));
-  cpSync(dir, root, { recursive: true });
-  return root;
-}
 
 describe('hindsight check', () => {
   it('finds the human-error root cause, the vague action and the e-mail address, each with a fix', () => {
@@ -110,7 +97,14 @@ describe('hindsight new', () => {
     const build = await buildSite({ content: root, env: { HINDSIGHT_PREVIEW: '1' } });
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(build.outDir, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change/index.html'))).toBe(true);
-  });
+    // The score is the writing's; the overdue item (due 2026-04-01) is counted beside it on the build date.
+    const page = readPage(build.outDir, 'postmortems/2026-03-02-checkout-pool-exhaustion/');
+    expect(page).toMatch(/<h2 id="quality">Writing quality: [\d.]+ \/ 5<\/h2>/);
+    expect(page).toMatch(/<a class="badge overdue" href="#action-items">1 overdue action<\/a>/);
+    expect(page).toContain('Follow-through</strong> as of 2026-11-21');
+    const api = JSON.parse(readPage(build.outDir, 'api/postmortems.json')) as { postmortems: Array<{ id: string; overdue_action_items: number }> };
+    expect(api.postmortems.find((p) => p.id === '2026-03-02-checkout-pool-exhaustion')?.overdue_action_items).toBe(1);
+  }, 180_000);
 
   it('refuses to overwrite', () => {
     const root = copyOf(BASIC);

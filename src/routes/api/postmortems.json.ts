@@ -1,5 +1,6 @@
 import { loadSite } from '../../data';
 import { customFieldValues } from '../../schema/custom-fields';
+import { isOverdue } from '../../lib/metrics';
 import { href, settings } from '../../settings';
 
 /**
@@ -30,6 +31,7 @@ export async function GET() {
         },
         recurred_as: pm.recurredAs,
         quality_score: pm.quality.score,
+        overdue_action_items: pm.data.action_items.filter((i) => isOverdue(i, settings.today)).length,
       };
     });
   const body = {

@@ -313,8 +313,10 @@ export interface ReadResult {
 /** What readKnowledgeBase does for one file, without the file system: its own per-file step, then the references. */
 export function readOne(source: string, id: string, catalog: Catalog, known: ReadonlySet<string> = new Set([id, KNOWN_ID])): ReadResult {
   const file = `postmortems/${id}.mdx`;
-  const { postmortem, issues } = readPostmortem(source, id, file, { edition: 'internal', render: false });
-  if (postmortem) issues.push(...checkReferences([postmortem], catalog, { knownIds: known }));
+  const { postmortem, issues, partial } = readPostmortem(source, id, file, { edition: 'internal', render: false });
+  // A file that fails validation still has its valid references checked (every error in one run).
+  const subject = postmortem ?? partial;
+  if (subject) issues.push(...checkReferences([subject], catalog, { knownIds: known }));
   return { issues, data: issues.length ? undefined : postmortem?.data };
 }
 

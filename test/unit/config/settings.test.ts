@@ -30,7 +30,12 @@ describe('resolveSettings: defaults', () => {
       threads: undefined,
       patterns: { windowDays: 180 },
       listings: { pageSize: 100, actionRows: 200, perPattern: 10, patternCards: 25 },
-      quality: { rules: {}, followUpReviewSeverities: ['SEV1', 'SEV2'] },
+      quality: {
+        rules: {},
+        followUpReviewSeverities: ['SEV1', 'SEV2'],
+        signOffSeverities: ['SEV1', 'SEV2'],
+        light: { severities: ['SEV3', 'SEV4'], incidentTypes: ['near-miss'], sections: ['Summary', 'Customer impact', 'How we noticed', 'Root cause analysis', 'Lessons learned'], rules: {} },
+      },
       fields: {},
     });
     expect(s.repository.url).toBeUndefined();
@@ -75,6 +80,9 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
     ['a misspelt nested option', { listings: { pagesize: 5 } }, {}, 'hindsight.config.mjs: listings.pagesize is not an option; did you mean "pageSize"?'],
     ['an unknown rule id', { quality: { rules: { 'blameles-language': 'error' } } }, {}, 'hindsight.config.mjs: quality.rules has an unknown rule "blameles-language"; did you mean "blameless-language"?'],
     ['an unknown rule setting', { quality: { rules: { 'blameless-language': 'fatal' } } }, {}, 'hindsight.config.mjs: quality.rules.blameless-language must be one of "off", "warning", "error" (got "fatal")'],
+    ['an unknown rule id for light postmortems', { quality: { light: { rules: { 'whys-dept': 'off' } } } }, {}, 'hindsight.config.mjs: quality.light.rules has an unknown rule "whys-dept"; did you mean "whys-depth"?'],
+    ['a light incident type that is not one', { quality: { light: { incidentTypes: ['nearmiss'] } } }, {}, 'hindsight.config.mjs: quality.light.incidentTypes[0] must be one of "outage", "degradation", "security", "data-loss", "near-miss", "process", "project" (got "nearmiss")'],
+    ['no light sections at all', { quality: { light: { sections: [] } } }, {}, 'hindsight.config.mjs: quality.light.sections needs at least one section (got [])'],
     ['a repository URL that is not http(s)', { repository: { url: 'javascript:alert(1)' } }, {}, 'hindsight.config.mjs: repository.url must be an http or https URL (got "javascript:alert(1)")'],
     ['a title that is not text', { title: 42 }, {}, 'hindsight.config.mjs: title must be text (got 42)'],
     ['a window of zero days', { patterns: { windowDays: 0 } }, {}, 'hindsight.config.mjs: patterns.windowDays must be 1 or more (got 0)'],
