@@ -6,8 +6,13 @@
  */
 export type { ActionItemInput, IncidentInput, TimelineInput, TimelineMoment } from './types';
 export {
+  DECOMPOSITION_PARTS,
+  DURATION_LABELS,
   DURATION_METRICS,
   between,
+  mttrDecomposition,
+  timeToDiagnoseFrom,
+  timeToFixFrom,
   incidentMetrics,
   incidentStart,
   milestones,
@@ -15,7 +20,9 @@ export {
   timeToDetect,
   timeToMitigate,
   timeToResolve,
+  type DecompositionPart,
   type DurationMetric,
+  type MttrDecomposition,
   type IncidentMetrics,
   type MilestoneTimes,
   type TimelineSource,
