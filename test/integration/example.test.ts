@@ -58,7 +58,7 @@ describe('the example knowledge base', () => {
 
   it('renders the 3-day and the 4-minute incidents readably', () => {
     const long = readPage(b.outDir, 'postmortems/2026-02-09-notifications-sms-dropped-by-carrier-filter');
-    expect(long).toContain('3 d 1 h');
+    expect(long).toMatch(/<dt>Duration<\/dt><dd>3 d 1 h 15 min<\/dd>/);
     const short = readPage(b.outDir, 'postmortems/2025-07-08-dispatch-api-readiness-probe-503s');
     expect(short).toMatch(/<dt>Duration<\/dt><dd>4 min<\/dd>/);
   });
