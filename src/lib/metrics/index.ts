@@ -41,3 +41,7 @@ export {
   type IncidentWithActions,
   type QuarterActionItems,
 } from './action-items';
+export { causeCategories, causeCounts, type CauseCount, type CauseInput } from './causes';
+export { impactTotals, type ImpactSum, type ImpactTotals } from './impact';
+export { controlMix, type ControlMix } from './controls';
+export { FOLLOW_UP_HORIZON_DAYS, followUpStatus, followUpsNeedingAttention, type FollowUpState, type FollowUpStatus } from './follow-ups';
