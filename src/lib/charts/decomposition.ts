@@ -6,6 +6,14 @@
  */
 import { DURATION_LABELS, milestones, timeToDiagnoseFrom, timeToFixFrom, type DecompositionPart, type TimelineInput } from '../metrics';
 import type { Milestone } from '../../schema/timeline-event';
+import { formatDuration } from '../time/duration';
+import { estimateTextWidth } from '../timeline/text';
+
+export const FIT_MIN = 2;
+export const FIT_MAX = 20;
+/** Padding either side of a label, in em. */
+const PAD_EM = 0.35;
+const em = (text: string) => Math.min(FIT_MAX, Math.max(FIT_MIN, Math.ceil(estimateTextWidth(text, { fontSize: 1 }) + 2 * PAD_EM)));
 
 export interface DecompositionSegment {
   /** The part, or the parts this segment could not split ("ttdiag+ttf" when no diagnosis is marked). */
@@ -17,6 +25,13 @@ export interface DecompositionSegment {
   share: number;
   /** The segment spans parts that the timeline does not tell apart. */
   unsplit: boolean;
+  /**
+   * Room each label needs, in em of the bar's font, rounded up (FIT_MIN..FIT_MAX): the component
+   * shows "TTF 42 min" in a segment at least `fullEm` wide, "TTF" in one at least `abbrEm` wide,
+   * and nothing in a narrower one, rather than a clipped word.
+   */
+  fullEm: number;
+  abbrEm: number;
 }
 
 export interface DecompositionRow {
@@ -88,12 +103,17 @@ export function decompositionBar(timeline: TimelineInput): DecompositionBar {
   const tiny = raw.filter((s) => (s.ms / ttr) * 100 < MIN_SHARE);
   const restMs = raw.reduce((sum, s) => sum + (tiny.includes(s) ? 0 : s.ms), 0);
   const restShare = 100 - tiny.length * MIN_SHARE;
-  const segments = raw.map((s): DecompositionSegment => ({
+  const segments = raw.map((s): DecompositionSegment => {
+    const abbr = s.parts.map((p) => DURATION_LABELS[p].abbr).join(' + ');
+    return {
     parts: s.parts,
-    abbr: s.parts.map((p) => DURATION_LABELS[p].abbr).join(' + '),
+    abbr,
+    fullEm: em(`${abbr} ${formatDuration(s.ms)}`),
+    abbrEm: em(abbr),
     ms: s.ms,
     share: Math.round((tiny.includes(s) ? MIN_SHARE : restMs > 0 ? (s.ms / restMs) * restShare : restShare / (raw.length - tiny.length)) * 100) / 100,
     unsplit: s.parts.length > 1,
-  }));
+    };
+  });
   return { ttr, segments, rows };
 }

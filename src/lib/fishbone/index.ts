@@ -127,7 +127,8 @@ export function layoutFishbone(head: string, causes: readonly FishboneCause[], o
   const extent = (i: number) => {
     const list = wrapped[i]!;
     const body = list.length ? list.reduce((h, w) => h + w.lines.length * lineHeight + entryGap, 0) : lineHeight + entryGap;
-    return labelGap + body + 8;
+    // A bone is never shorter than two entries' worth, so that even a lone cause reads as on its bone.
+    return labelGap + Math.max(body, 2 * (lineHeight + entryGap)) + 8;
   };
   const topExtent = Math.max(extent(0), extent(1));
   const bottomExtent = Math.max(extent(2), extent(3));

@@ -27,7 +27,7 @@ export {
   type MilestoneTimes,
   type TimelineSource,
 } from './milestones';
-export { isInQuarter, nextQuarter, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
+export { isInQuarter, isOngoing, nextQuarter, quarterLabel, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
 export { quantileSorted, summarize, type Summary } from './summary';
 export { countBy, type FacetCount } from './counts';
 export { periodMetrics, type DurationPoint, type PeriodMetrics, type PeriodOptions } from './period';
