@@ -86,7 +86,8 @@ export function rangeChart(rows: ReadonlyArray<{ label: string; n: number; media
       const median = point(r.median), p90 = point(r.p90);
       return { label: r.label, x: (x(r.label) ?? 0) + x.bandwidth() / 2, n: r.n, ...(median ? { median } : {}), ...(p90 ? { p90 } : {}) };
     }),
-    yTicks: candidates.map((t) => ({ y: y(t), label: durationTick(t) })),
+    // Candidates close together on the log axis (3 d and 7 d) would print on top of each other.
+    yTicks: candidates.map((t) => ({ y: y(t), label: durationTick(t) })).filter((t, i, all) => i === 0 || all.slice(0, i).every((u) => Math.abs(u.y - t.y) >= 14)),
     xLabels: rows.filter((_, i) => i % step === 0 || i === rows.length - 1).map((r) => ({ label: r.label, x: (x(r.label) ?? 0) + x.bandwidth() / 2 })),
   };
 }

@@ -13,11 +13,13 @@ export interface Wrapped {
 }
 
 /**
- * Breaks `text` into lines no wider than `maxWidth`, at spaces; a word wider than a line is cut.
+ * Breaks `text` into lines no wider than `maxWidth`, at spaces (not at no-break spaces); a word
+ * wider than a line is cut.
  * At most `maxLines` lines; what does not fit is cut with an ellipsis on the last one.
  */
 export function wrapToWidth(text: string, maxWidth: number, style: TextStyle, maxLines = 2, measure: MeasureText = estimateTextWidth): Wrapped {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  // Breaks only at ordinary white space: a no-break space (U+00A0) keeps "(1 + 2)" together.
+  const words = text.replace(/[ \t\r\n]+/g, ' ').trim().split(' ').filter(Boolean);
   const lines: string[] = [];
   let line = '';
   let i = 0;

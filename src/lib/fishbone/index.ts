@@ -12,7 +12,7 @@
  *   Technology   /  entry ○   Environment /  entry ●   └──────────┘
  *
  * The drawing is narrow on purpose (440 units): it scales down to a 390 px phone without
- * scrolling, and labels wrap onto two lines rather than shrinking.
+ * scrolling, and labels wrap onto up to three lines rather than shrinking.
  */
 import { FISHBONE_GROUPS } from '../../schema/catalog';
 import { wrapToWidth } from '../charts/wrap';
@@ -32,8 +32,10 @@ export interface FishboneCause {
   group: FishboneGroup;
   /** What the entry says, e.g. "Monitoring gap" or "Monitoring gap (1 + 2)". */
   text: string;
-  /** Drawn in bold with a filled marker: the root cause (or, aggregated, a category that was a root cause). */
+  /** Drawn with a filled marker: the root cause (or, aggregated, a category that was a root cause). */
   root: boolean;
+  /** Text in bold (default: as `root`). */
+  bold?: boolean | undefined;
   /** Tooltip: the full wording. */
   title: string;
 }
@@ -47,6 +49,7 @@ export interface TextLine {
 export interface FishboneEntry {
   lines: TextLine[];
   root: boolean;
+  bold: boolean;
   title: string;
   /** The marker where the entry joins its bone. */
   marker: { x: number; y: number };
@@ -79,7 +82,7 @@ export interface FishboneLayout {
 export interface FishboneOptions {
   width?: number;
   fontSize?: number;
-  /** Lines an entry may wrap onto (default 2). */
+  /** Lines an entry may wrap onto (default 3). */
   maxLines?: number;
   measure?: MeasureText;
 }
@@ -101,7 +104,7 @@ const r = (v: number) => Math.round(v * 10) / 10;
 export function layoutFishbone(head: string, causes: readonly FishboneCause[], options: FishboneOptions = {}): FishboneLayout {
   const width = options.width ?? 440;
   const fontSize = options.fontSize ?? 11;
-  const maxLines = options.maxLines ?? 2;
+  const maxLines = options.maxLines ?? 3;
   const measure = options.measure ?? estimateTextWidth;
   const lineHeight = Math.round(fontSize * 1.25);
   const style = { fontSize };
@@ -113,16 +116,16 @@ export function layoutFishbone(head: string, causes: readonly FishboneCause[], o
   const plotLeft = margin;
   const plotRight = headX - 10;
   const columnWidth = (plotRight - plotLeft) / 2;
-  const slant = 26;
+  const slant = 20;
   const labelGap = fontSize + 8; // the bone's name sits beyond its outer end
   const entryGap = 5;
-  const textRoom = columnWidth - slant - 16;
+  const textRoom = columnWidth - slant - 12;
 
   // Wrap every entry first: the bones' lengths follow from the number of lines.
   const wrapped = POSITIONS.map(({ group }) =>
     causes
       .filter((c) => c.group === group)
-      .map((c) => ({ cause: c, ...wrapToWidth(c.text, textRoom, c.root ? bold : style, maxLines, measure) })),
+      .map((c) => ({ cause: c, ...wrapToWidth(c.text, textRoom, (c.bold ?? c.root) ? bold : style, maxLines, measure) })),
   );
   const extent = (i: number) => {
     const list = wrapped[i]!;
@@ -157,6 +160,7 @@ export function layoutFishbone(head: string, causes: readonly FishboneCause[], o
       return {
         lines: lines.map((text, k) => ({ text, x: r(right), y: r(boxTop + k * lineHeight + fontSize * 0.85) })),
         root: cause.root,
+        bold: cause.bold ?? cause.root,
         title: cause.title,
         marker: { x: r(mx), y: r(markerY) },
         twig: { x1: r(right + 2), x2: r(mx), y: r(markerY) },

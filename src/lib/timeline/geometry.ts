@@ -216,6 +216,7 @@ function minuteSpan(t0: number, t1: number): { t0: number; t1: number } {
 }
 
 const formatDay = utcFormat('%b %-d');
+const formatClock = utcFormat('%H:%M');
 
 /**
  * Share of the plot (0–1) at an instant: a piecewise-linear d3 scale over the segments (the
@@ -338,17 +339,18 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     };
   });
 
-  // Axis ticks: the incident's segment gets clock ticks chosen as before; a far segment names the
-  // day of its first (and, when there is room, its last) event, since its point is how far away it
-  // lies. The "UTC" caption owns the right end of the tick-label row.
+  // Axis ticks: the incident's segment gets clock ticks chosen as before; a far segment names its
+  // first (and, when there is room, its last) event's day, or its time on the incident's own day. The "UTC" caption owns the right end of the tick-label row.
   const caption = 'UTC';
   const captionWidth = measure(caption, axisStyle);
   const minXOf = (i: number) => (i === 0 ? 0 : breaks[i - 1]! + 4);
   const maxXOf = (i: number) => (i === segments.length - 1 ? right - captionWidth - 10 : breaks[i]! - 4);
   const core = segments.findIndex((seg) => !seg.outside);
   const coreTicks = chooseTicks({ start: segments[core]!.start, end: segments[core]!.end, x: xOf, minX: minXOf(core), maxX: maxXOf(core), fontSize: axisFontSize, measure });
+  // A far event on the incident's own day is named by its clock time, one on another day by the day.
+  const coreDays = new Set([formatDay(segments[core]!.start), formatDay(segments[core]!.end)]);
   const dayTick = (at: Date, i: number): AxisTick => {
-    const label = formatDay(at);
+    const label = coreDays.has(formatDay(at)) ? formatClock(at) : formatDay(at);
     const labelWidth = measure(label, axisStyle);
     const x = xOf(at);
     return { at, x, label, labelX: round(Math.min(Math.max(x, minXOf(i) + labelWidth / 2), maxXOf(i) - labelWidth / 2)), labelWidth, major: false };

@@ -25,6 +25,10 @@ describe('wrapToWidth', () => {
     expect(w.lines[0]!.endsWith('…')).toBe(true);
   });
 
+  it('does not break at a no-break space', () => {
+    expect(wrapToWidth('Testing gap (1\u00a0+\u00a02)', 120, style, 3, mono).lines).toEqual(['Testing gap', '(1\u00a0+\u00a02)']);
+  });
+
   it('keeps short text on one line and gives nothing for nothing', () => {
     expect(wrapToWidth('Capacity', 150, style, 2, mono).lines).toEqual(['Capacity']);
     expect(wrapToWidth('  ', 150, style, 2, mono).lines).toEqual([]);
