@@ -36,8 +36,6 @@ import { FIXTURES } from '../helpers/kb';
 const SITE = join(FIXTURES, 'sites/review/content');
 const A = '2026-07-10-api-pool-shrunk';
 const B = '2026-08-05-db-disk-lost-writes';
-const C = '2026-09-20-web-stale-cache';
-const D = '2026-10-20-api-bad-deploy';
 
 /** The visible text of a page's main element, tags removed, white space collapsed. */
 function text(html: string): string {

@@ -7,7 +7,6 @@
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
 
 /** U+2212 MINUS SIGN: reads as "minus" and lines up with the digits, unlike a hyphen. */
 const MINUS = '\u2212';

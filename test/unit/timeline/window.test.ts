@@ -73,7 +73,7 @@ describe('the incident window on the time axis', () => {
     })
     .map(({ duration, inside, before, after, width }) => {
       const t0 = Date.parse('2026-05-19T03:10:20Z');
-      const times = [
+      const times: Array<{ t: number; kind?: 'started' | 'resolved' }> = [
         ...before.map((d) => ({ t: t0 - d })),
         { t: t0, kind: 'started' as const },
         ...inside.map((f) => ({ t: t0 + Math.round(f * duration) })),
