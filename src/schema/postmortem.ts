@@ -104,12 +104,13 @@ function crossFieldRules(pm: z.output<typeof postmortemShape>, ctx: z.Refinement
       }
     });
   }
-  if (started instanceof Date && typeof pm.follow_up_held === 'string' && pm.follow_up_held < utcDate(started)) {
+  // Only a well-formed date is compared: a malformed one already has its own error.
+  if (started instanceof Date && typeof pm.follow_up_held === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pm.follow_up_held) && pm.follow_up_held < utcDate(started)) {
     ctx.addIssue({
       code: 'custom',
       path: ['follow_up_held'],
       message: `${pm.follow_up_held} is before the incident started (${utcDate(started)})`,
-      params: { fix: 'a follow-up review cannot be held before the incident; correct the date', rule: 'follow-up/held-before-start' },
+      params: { fix: 'a follow-up review cannot be held before the incident; correct the date', rule: 'followup/held-before-start' },
     });
   }
 }

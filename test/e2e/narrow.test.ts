@@ -90,7 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     it("keeps every timeline event's text on screen", async () => {
       const page = await open(context, 'postmortems/2026-09-03-merchant-api-writes-failed-during-db-upgrade/');
       try {
-        const cells = await page.$$eval('.tl-table .tl-table__event', (els) => els.map((el) => ({ right: el.getBoundingClientRect().right, width: el.getBoundingClientRect().width })));
+        const cells = await page.$$eval('.tl-table td:nth-child(4)', (els) => els.map((el) => ({ right: el.getBoundingClientRect().right, width: el.getBoundingClientRect().width })));
         expect(cells.length).toBeGreaterThan(5);
         for (const c of cells) {
           expect(c.right).toBeLessThanOrEqual(390);

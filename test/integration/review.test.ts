@@ -126,6 +126,15 @@ describe('the quarterly review on a fixture with known answers', () => {
       expect(q3).toContain('data-loss 1 33 %');
     });
 
+    it('lists the incidents once, and explains the strip chart\'s median', () => {
+      const q3 = text(page('reviews/2026-q3'));
+      // "Longest incidents" repeated the list of all incidents below it.
+      expect(q3).not.toContain('Longest incidents');
+      const listed = q3.slice(q3.indexOf('The incidents of 2026 Q3'));
+      expect(listed.split('Web shop served stale prices from the cache').length - 1).toBe(1);
+      expect(q3).toContain('one incident median of the row (n incidents)');
+    });
+
     it('medians of TTDiag and TTF beside the others, with n', () => {
       const q3 = page('reviews/2026-q3');
       const row = (label: string, median: string, n: number) =>
@@ -172,7 +181,7 @@ describe('the quarterly review on a fixture with known answers', () => {
     it('decomposes TTR as TTD + TTA + TTDiag + TTF, and shows a missing part as missing', () => {
       const a = text(page(`postmortems/${A}`));
       expect(a).toContain('Time to detect (TTD) 10 min 8 % Time to acknowledge (TTA) 5 min 4 % Time to diagnose (TTDiag) 30 min 25 % Time to fix (TTF) 1 h 15 min 63 % Time to resolve (TTR) 2 h 00 min 100 %');
-      expect(page(`postmortems/${A}`)).toMatch(/mttr-seg--ttf[^"]*" style="width:62.5%"/);
+      expect(page(`postmortems/${A}`)).toMatch(/class="mttr-ttf w-full n-full" style="width:62.5%"/);
       const bText = text(page(`postmortems/${B}`));
       expect(bText).toContain('Time to acknowledge (TTA) missing: no acknowledged milestone: diagnosis is measured from detection –');
       expect(bText).toContain('Time to diagnose (TTDiag) 20 min 17 %');

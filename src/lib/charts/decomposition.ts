@@ -9,11 +9,17 @@ import type { Milestone } from '../../schema/timeline-event';
 import { formatDuration } from '../time/duration';
 import { estimateTextWidth } from '../timeline/text';
 
-export const FIT_MIN = 2;
-export const FIT_MAX = 20;
-/** Padding either side of a label, in em. */
-const PAD_EM = 0.35;
-const em = (text: string) => Math.min(FIT_MAX, Math.max(FIT_MIN, Math.ceil(estimateTextWidth(text, { fontSize: 1 }) + 2 * PAD_EM)));
+/** The bar's width at its widest (48rem) and on a 320 px phone, and its label font (0.78rem), in px. */
+export const BAR_WIDE_PX = 768;
+export const BAR_NARROW_PX = 288;
+const LABEL_PX = 12.5;
+/** Padding either side of a label, in px. */
+const PAD_PX = 4.5;
+const labelPx = (text: string) => estimateTextWidth(text, { fontSize: LABEL_PX }) + 2 * PAD_PX;
+
+function fit(segmentPx: number, full: string, abbr: string): LabelFit {
+  return labelPx(full) <= segmentPx ? 'full' : labelPx(abbr) <= segmentPx ? 'abbr' : 'none';
+}
 
 export interface DecompositionSegment {
   /** The part, or the parts this segment could not split ("ttdiag+ttf" when no diagnosis is marked). */
@@ -26,13 +32,13 @@ export interface DecompositionSegment {
   /** The segment spans parts that the timeline does not tell apart. */
   unsplit: boolean;
   /**
-   * Room each label needs, in em of the bar's font, rounded up (FIT_MIN..FIT_MAX): the component
-   * shows "TTF 42 min" in a segment at least `fullEm` wide, "TTF" in one at least `abbrEm` wide,
-   * and nothing in a narrower one, rather than a clipped word.
+   * Which label fits the segment: "TTF 42 min" (`full`), "TTF" (`abbr`) or none, rather than a
+   * clipped word, on a wide screen (the bar at its widest) and on a phone (the bar at its narrowest).
    */
-  fullEm: number;
-  abbrEm: number;
+  label: { wide: LabelFit; narrow: LabelFit };
 }
+
+export type LabelFit = 'full' | 'abbr' | 'none';
 
 export interface DecompositionRow {
   part: DecompositionPart;
@@ -105,14 +111,15 @@ export function decompositionBar(timeline: TimelineInput): DecompositionBar {
   const restShare = 100 - tiny.length * MIN_SHARE;
   const segments = raw.map((s): DecompositionSegment => {
     const abbr = s.parts.map((p) => DURATION_LABELS[p].abbr).join(' + ');
+    const share = Math.round((tiny.includes(s) ? MIN_SHARE : restMs > 0 ? (s.ms / restMs) * restShare : restShare / (raw.length - tiny.length)) * 100) / 100;
+    const full = `${abbr} ${formatDuration(s.ms)}`;
     return {
-    parts: s.parts,
-    abbr,
-    fullEm: em(`${abbr} ${formatDuration(s.ms)}`),
-    abbrEm: em(abbr),
-    ms: s.ms,
-    share: Math.round((tiny.includes(s) ? MIN_SHARE : restMs > 0 ? (s.ms / restMs) * restShare : restShare / (raw.length - tiny.length)) * 100) / 100,
-    unsplit: s.parts.length > 1,
+      parts: s.parts,
+      abbr,
+      ms: s.ms,
+      share,
+      unsplit: s.parts.length > 1,
+      label: { wide: fit((share / 100) * BAR_WIDE_PX, full, abbr), narrow: fit((share / 100) * BAR_NARROW_PX, full, abbr) },
     };
   });
   return { ttr, segments, rows };

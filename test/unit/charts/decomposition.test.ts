@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decompositionBar } from '../../../src/lib/charts/decomposition';
+import { BAR_NARROW_PX, BAR_WIDE_PX, decompositionBar } from '../../../src/lib/charts/decomposition';
+import { formatDuration } from '../../../src/lib/time/duration';
+import { estimateTextWidth } from '../../../src/lib/timeline/text';
 import { MINUTE, timeline } from '../metrics/helpers';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -31,10 +33,23 @@ describe('decompositionBar', () => {
     expect(bar.rows.find((r) => r.part === 'tta')).toMatchObject({ ms: undefined, missing: expect.stringContaining('no acknowledged milestone') });
   });
 
-  it('keeps a one-minute part of a three-day incident visible', () => {
+  it('keeps a one-minute part of a three-day incident visible, and labels only what fits', () => {
     const bar = decompositionBar(timeline({ started: '2026-02-09T07:40Z', detected: '2026-02-09T07:41Z', acknowledged: '2026-02-09T07:42Z', diagnosed: '2026-02-10T09:00Z', resolved: '2026-02-12T08:55Z' }));
     expect(Math.min(...bar.segments.map((s) => s.share))).toBeGreaterThanOrEqual(1.5);
     expect(sum(bar.segments.map((s) => s.share))).toBeCloseTo(100, 1);
+    expect(bar.segments.map((s) => [s.abbr, s.label.wide, s.label.narrow])).toEqual([
+      ['TTD', 'none', 'none'],
+      ['TTA', 'none', 'none'],
+      ['TTDiag', 'full', 'abbr'],
+      ['TTF', 'full', 'full'],
+    ]);
+    // Whatever is shown fits its segment (with the label's padding), wide and narrow.
+    for (const s of bar.segments) {
+      for (const [fit, px] of [[s.label.wide, BAR_WIDE_PX], [s.label.narrow, BAR_NARROW_PX]] as const) {
+        const text = fit === 'full' ? `${s.abbr} ${formatDuration(s.ms)}` : fit === 'abbr' ? s.abbr : '';
+        if (text) expect(estimateTextWidth(text, { fontSize: 12.5 }) + 9).toBeLessThanOrEqual((s.share / 100) * px);
+      }
+    }
   });
 
   it('draws nothing without a resolution, and still names the parts', () => {
