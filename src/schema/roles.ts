@@ -24,4 +24,3 @@ export const incidentRoles = z.strictObject({
   /** Scribe: kept the timeline during the incident. */
   scribe: handle.optional(),
 });
-export type IncidentRoles = z.infer<typeof incidentRoles>;

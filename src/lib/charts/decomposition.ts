@@ -21,7 +21,7 @@ function fit(segmentPx: number, full: string, abbr: string): LabelFit {
   return labelPx(full) <= segmentPx ? 'full' : labelPx(abbr) <= segmentPx ? 'abbr' : 'none';
 }
 
-export interface DecompositionSegment {
+interface DecompositionSegment {
   /** The part, or the parts this segment could not split ("ttdiag+ttf" when no diagnosis is marked). */
   parts: DecompositionPart[];
   /** "TTD", or "TTDiag + TTF" for an unsplit segment. */
@@ -38,9 +38,9 @@ export interface DecompositionSegment {
   label: { wide: LabelFit; narrow: LabelFit };
 }
 
-export type LabelFit = 'full' | 'abbr' | 'none';
+type LabelFit = 'full' | 'abbr' | 'none';
 
-export interface DecompositionRow {
+interface DecompositionRow {
   part: DecompositionPart;
   abbr: string;
   name: string;

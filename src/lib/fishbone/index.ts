@@ -40,13 +40,13 @@ export interface FishboneCause {
   title: string;
 }
 
-export interface TextLine {
+interface TextLine {
   text: string;
   x: number;
   y: number;
 }
 
-export interface FishboneEntry {
+interface FishboneEntry {
   lines: TextLine[];
   root: boolean;
   bold: boolean;
@@ -59,7 +59,7 @@ export interface FishboneEntry {
   box: { x: number; y: number; width: number; height: number };
 }
 
-export interface FishboneBone {
+interface FishboneBone {
   group: FishboneGroup;
   label: { text: string; x: number; y: number };
   /** From the spine (x1, y1) to the bone's outer end (x2, y2). */

@@ -6,7 +6,7 @@
 /** How far ahead "due soon" looks, in days. */
 export const FOLLOW_UP_HORIZON_DAYS = 14;
 
-export type FollowUpState = 'held' | 'overdue' | 'due' | 'scheduled' | 'none';
+type FollowUpState = 'held' | 'overdue' | 'due' | 'scheduled' | 'none';
 
 export interface FollowUpStatus {
   state: FollowUpState;

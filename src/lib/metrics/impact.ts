@@ -1,7 +1,7 @@
 import type { Impact } from '../../schema/impact';
 
 /** A sum over the incidents that state the number, with how many did (n). */
-export interface ImpactSum {
+interface ImpactSum {
   total: number;
   n: number;
 }

@@ -6,7 +6,6 @@
  */
 export type { ActionItemInput, IncidentInput, TimelineInput, TimelineMoment } from './types';
 export {
-  DECOMPOSITION_PARTS,
   DURATION_LABELS,
   DURATION_METRICS,
   between,
@@ -22,7 +21,6 @@ export {
   timeToResolve,
   type DecompositionPart,
   type DurationMetric,
-  type MttrDecomposition,
   type IncidentMetrics,
   type MilestoneTimes,
   type TimelineSource,
@@ -41,7 +39,7 @@ export {
   type IncidentWithActions,
   type QuarterActionItems,
 } from './action-items';
-export { causeCategories, causeCounts, type CauseCount, type CauseInput } from './causes';
-export { impactTotals, type ImpactSum, type ImpactTotals } from './impact';
+export { causeCategories, causeCounts, type CauseCount } from './causes';
+export { impactTotals, type ImpactTotals } from './impact';
 export { controlMix, type ControlMix } from './controls';
-export { FOLLOW_UP_HORIZON_DAYS, followUpStatus, followUpsNeedingAttention, type FollowUpState, type FollowUpStatus } from './follow-ups';
+export { FOLLOW_UP_HORIZON_DAYS, followUpStatus, followUpsNeedingAttention, type FollowUpStatus } from './follow-ups';

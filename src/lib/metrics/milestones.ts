@@ -65,8 +65,7 @@ export function timeToFixFrom(times: MilestoneTimes): number | undefined {
 }
 
 /** The parts of TTR in the order an incident passes them: TTD | TTA | TTDiag | TTF. */
-export const DECOMPOSITION_PARTS = ['ttd', 'tta', 'ttdiag', 'ttf'] as const;
-export type DecompositionPart = (typeof DECOMPOSITION_PARTS)[number];
+export type DecompositionPart = 'ttd' | 'tta' | 'ttdiag' | 'ttf';
 
 /**
  * MTTR = TTD + TTA + TTDiag + TTF for one incident. When every part is known they add up to TTR

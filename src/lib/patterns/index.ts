@@ -21,4 +21,4 @@ export { sharedServiceCategory } from './shared-service-category';
 export { missedMechanisms } from './missed-mechanisms';
 export { patternSubjects } from './subjects';
 export { recurringCategories, recurringServices, type RecurrenceCount } from './recurring';
-export { sharedContributingFactors, type SharedFactor } from './shared-factors';
+export { sharedContributingFactors } from './shared-factors';

@@ -2,7 +2,7 @@ import { incidentStart } from '../metrics';
 import type { PatternIncident } from './types';
 
 /** Incidents that share a contributing factor's category (content-model.md keeps factors apart from the root cause). */
-export interface SharedFactor {
+interface SharedFactor {
   /** Canonical category id. */
   category: string;
   /** Published incidents listing it among their contributing factors, newest first. */

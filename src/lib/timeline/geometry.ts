@@ -138,7 +138,7 @@ export interface TimelineLayout {
   lanes: number;
 }
 
-export interface AxisSegment {
+interface AxisSegment {
   start: Date;
   end: Date;
   x1: number;
