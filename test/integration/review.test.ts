@@ -191,8 +191,11 @@ describe('the quarterly review on a fixture with known answers', () => {
 
     it('draws a fishbone with each cause on the bone of its group, and a table beside it', () => {
       const html = page(`postmortems/${A}`);
-      const bones = [...html.matchAll(/<g class="fb-bone fb-bone--(\w+)">([\s\S]*?)<\/g>\s*(?=<g class="fb-bone|<\/svg>)/g)].map((m) => [m[1], [...m[2]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(' ')]);
-      expect(bones).toEqual([['people', ''], ['process', 'Configuration change Testing gap'], ['technology', 'Monitoring gap'], ['environment', '']]);
+      const bones = [...html.matchAll(/<g class="fb-bone">([\s\S]*?)<\/g>\s*(?=<g class="fb-bone|<\/svg>)/g)].map((m) => [
+        /class="fb-label"[^>]*>([^<]*)</.exec(m[1]!)![1],
+        [...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(' '),
+      ]);
+      expect(bones).toEqual([['People', ''], ['Process', 'Configuration change Testing gap'], ['Technology', 'Monitoring gap'], ['Environment', '']]);
       expect(text(html)).toContain('Process Configuration change root cause Process Testing gap contributing factor Technology Monitoring gap contributing factor');
     });
 
