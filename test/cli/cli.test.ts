@@ -112,7 +112,7 @@ describe('hindsight new', () => {
     expect(r.code, r.stderr).toBe(0);
     const file = join(root, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change.mdx');
     const frontmatter = readFileSync(file, 'utf8').split('\n---\n')[0]!;
-    expect(frontmatter).toMatch(/^roles: .*\n {2}commander: sam-t$/m);
+    expect(frontmatter).toMatch(/^roles: .*\n {2}commander: "sam-t"$/m);
     expect(frontmatter).toMatch(/^ {4}control: engineering /m);
     const check = hindsight(['check', file, '--root', root]);
     expect(check.code, check.stdout).toBe(0);
