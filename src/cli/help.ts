@@ -68,6 +68,7 @@ Options:
   --type <type>         ${INCIDENT_TYPES_TEXT} (default: outage)
   --category <id>       root-cause category from taxonomy.yml (default: the first; confirm it later)
   --author <handle>     your handle (default: $USER)
+  --commander <handle>  the incident commander (roles.commander; optional)
   --slug <slug>         file-name slug (default: from the title, at most 60 characters)
   --root <dir>          knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
   -h, --help            this help

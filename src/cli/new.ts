@@ -57,9 +57,11 @@ interface Answers {
   type: string;
   category: string;
   author: string;
+  /** The incident commander (v1.1 roles), when one held the role. */
+  commander?: string | undefined;
 }
 
-type Flags = Partial<Record<'title' | 'start' | 'severity' | 'services' | 'teams' | 'type' | 'author' | 'slug' | 'category' | 'root', string>>;
+type Flags = Partial<Record<'title' | 'start' | 'severity' | 'services' | 'teams' | 'type' | 'author' | 'commander' | 'slug' | 'category' | 'root', string>>;
 
 const nowUtc = () => {
   const now = new Date();
@@ -77,6 +79,7 @@ function checkFlags(flags: Flags, catalog: Catalog): void {
   if (flags.title !== undefined) add('title', validate.title(flags.title));
   if (flags.start !== undefined) add('start', validate.start(flags.start));
   if (flags.author !== undefined) add('author', validate.author(flags.author));
+  if (flags.commander) add('commander', validate.author(flags.commander));
   if (flags.type !== undefined && !(INCIDENT_TYPES as readonly string[]).includes(flags.type)) {
     add('type', `"${flags.type}" is not an incident type; ${suggestion(flags.type, INCIDENT_TYPES, 'incident type')}`);
   }
@@ -111,6 +114,7 @@ function answersFromFlags(flags: Flags, catalog: Catalog): Answers {
     type: flags.type ?? 'outage',
     category: flags.category ?? firstCategory(catalog),
     author: (flags.author ?? process.env['USER'] ?? 'your-handle').trim(),
+    commander: flags.commander?.trim() || undefined,
   };
 }
 
@@ -168,7 +172,11 @@ async function answersFromPrompts(flags: Flags, catalog: Catalog): Promise<Answe
     ...(user ? { placeholder: user, defaultValue: user } : {}),
     validate: (v) => (v || user ? validate.author(v || user) : 'is empty: write your handle, e.g. alex-kim'),
   })));
-  return { title: oneLine(title), start: start.trim(), severity, services, teams, type, category, author: author.trim() };
+  const commander = flags.commander ?? (await ask(p.text({
+    message: 'Incident commander (a handle; leave empty if nobody held the role)',
+    validate: (v) => (v ? validate.author(v) : undefined),
+  })));
+  return { title: oneLine(title), start: start.trim(), severity, services, teams, type, category, author: author.trim(), commander: commander?.trim() || undefined };
 }
 
 export async function runNew(argv: string[]): Promise<number> {
@@ -180,6 +188,7 @@ export async function runNew(argv: string[]): Promise<number> {
     teams: { type: 'string' },
     type: { type: 'string' },
     author: { type: 'string' },
+    commander: { type: 'string' },
     slug: { type: 'string' },
     category: { type: 'string' },
     root: { type: 'string' },
@@ -220,7 +229,7 @@ async function write(a: Answers, slugFlag: string | undefined, root: string, set
   try {
     await writeFile(path, postmortemTemplate({
       id, title: a.title, startedAt: a.start, startedDate: started, severity: a.severity, services: a.services, teams: a.teams,
-      type: a.type, author: a.author, category: a.category, ...(light ? { lightSections: quality.light.sections } : {}),
+      type: a.type, author: a.author, category: a.category, ...(light ? { lightSections: quality.light.sections } : {}), commander: a.commander,
     }), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -17,6 +17,8 @@ export interface TemplateAnswers {
    * undefined for the full document.
    */
   lightSections?: readonly string[] | undefined;
+  /** The incident commander's handle (v1.1 roles); the template leaves the role commented out without one. */
+  commander?: string | undefined;
 }
 
 /**
@@ -98,10 +100,12 @@ action_items:
     priority: P2                 # P0 | P1 | P2 | P3
     type: prevent                # prevent | detect | mitigate | process
     status: open                 # open | in-progress | done (add completed: date) | wont-do
+${controlLine()}
 
 # related: [YYYY-MM-DD-other-incident]
 # recurrence_of: YYYY-MM-DD-earlier-incident
 follow_up_review: ${days(a.startedDate, 30)}   # the 30-day review of the action items
+${followUpAndRoles(a)}
 ---
 
 ${body(sectionsFor(a))}`;
@@ -111,6 +115,27 @@ ${body(sectionsFor(a))}`;
 function sectionsFor(a: TemplateAnswers): readonly string[] {
   if (a.lightSections === undefined) return BODY_SECTIONS;
   return a.type === 'near-miss' ? a.lightSections.filter((s) => !NEAR_MISS_OPTIONAL_SECTIONS.includes(s.toLowerCase())) : a.lightSections;
+}
+
+/*
+ * Content model v1.1 (the prevention hierarchy, follow-up tracking, incident roles). Kept apart from
+ * the template above so that reworking the template's questions leaves these lines alone.
+ */
+function controlLine(): string {
+  return '    control: engineering         # eliminate | substitute | engineering | administrative | training (strongest first)';
+}
+
+function followUpAndRoles(a: TemplateAnswers): string {
+  // An empty `roles:` would be YAML null, which the schema rejects: without a commander the block stays commented out.
+  const on = a.commander ? '' : '# ';
+  return [
+    '# follow_up_held: YYYY-MM-DD     # set when the follow-up review has taken place',
+    `${on}roles:                           # who held the incident roles (handles)`,
+    `${on}  commander: ${a.commander ? yamlString(a.commander) : 'handle'}`,
+    '#   tech_lead: handle',
+    '#   comms_lead: handle',
+    '#   scribe: handle',
+  ].join('\n');
 }
 
 /** What each body section asks of the author (the headings are the quality policy's). */

@@ -21,6 +21,8 @@ export interface Postmortem {
   metrics: IncidentMetrics & { startedAt: Date };
   severity: Severity;
   category: Category;
+  /** The distinct categories of its contributing factors (aliases resolved), in the order first listed. */
+  factors: Category[];
   /** Ids of later postmortems whose recurrence_of points here. */
   recurredAs: string[];
   /** The quality policy's score (0–5) and the findings that lowered it, as `hindsight check` computes them. */
@@ -34,6 +36,8 @@ export interface Site {
   services: Service[];
   teams: Team[];
   categories: Category[];
+  /** Categories by canonical id. */
+  categoryById: ReadonlyMap<string, Category>;
   severities: Severity[];
   today: string;
   /** Repeat-incident patterns over the published postmortems, newest first. */
@@ -85,6 +89,7 @@ async function load(): Promise<Site> {
       metrics: { ...m, startedAt: m.startedAt ?? data.timeline[0]!.at },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,
+      factors: [...new Set((data.contributing_factors ?? []).map((f) => f.category))].flatMap((id) => categoryById.get(id) ?? []),
       recurredAs: [],
       quality: data.quality,
     };
@@ -110,6 +115,7 @@ async function load(): Promise<Site> {
     patterns,
     similar,
     ...catalog,
+    categoryById,
     severities: severityList,
     today: settings.today,
     problems,

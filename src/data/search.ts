@@ -4,6 +4,7 @@ import type { Postmortem } from './index';
 export const SEARCH_FACETS = [
   { key: 'severity', label: 'Severity' },
   { key: 'category', label: 'Root cause' },
+  { key: 'factor', label: 'Contributing factor' },
   { key: 'service', label: 'Service' },
   { key: 'team', label: 'Team' },
   { key: 'tag', label: 'Tag' },
@@ -25,6 +26,7 @@ export function searchFilters(pm: Postmortem): Record<FacetKey, string[]> {
   return {
     severity: [d.severity],
     category: [pm.category.name],
+    factor: pm.factors.map((c) => c.name),
     service: [...d.services],
     team: [...(d.teams ?? [])],
     tag: [...(d.tags ?? [])],

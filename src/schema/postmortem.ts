@@ -5,6 +5,7 @@ import { contributingFactor, rootCause, why } from './analysis';
 import { calendarDate, utcDate } from './datetime';
 import { catalogId, handle, postmortemId, tag } from './ids';
 import { impact } from './impact';
+import { incidentRoles } from './roles';
 import { timeline, type Milestone } from './timeline-event';
 import { customFieldShape } from './custom-fields';
 import type { CustomField } from '../config/options';
@@ -66,6 +67,10 @@ const postmortemShape = z
     recurrence_of: postmortemId.optional(),
     /** Date of the 30/60-day review of the action items. */
     follow_up_review: calendarDate.optional(),
+    /** (v1.1) The date the follow-up review actually took place; until it is set, the review is due or overdue. */
+    follow_up_held: calendarDate.optional(),
+    /** (v1.1) Who held the incident's roles: handles of people or rotations. */
+    roles: incidentRoles.optional(),
   });
 
 /** Rules across fields; they run even when a field failed its own check, so that every error is reported in one run. */
@@ -97,6 +102,15 @@ function crossFieldRules(pm: z.output<typeof postmortemShape>, ctx: z.Refinement
           params: { fix: 'an action item cannot be completed before the incident; correct the date', rule: 'action/completed-before-start' },
         });
       }
+    });
+  }
+  // Only a well-formed date is compared: a malformed one already has its own error.
+  if (started instanceof Date && typeof pm.follow_up_held === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pm.follow_up_held) && pm.follow_up_held < utcDate(started)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['follow_up_held'],
+      message: `${pm.follow_up_held} is before the incident started (${utcDate(started)})`,
+      params: { fix: 'a follow-up review cannot be held before the incident; correct the date', rule: 'followup/held-before-start' },
     });
   }
 }

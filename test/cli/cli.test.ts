@@ -106,6 +106,18 @@ describe('hindsight new', () => {
     expect(api.postmortems.find((p) => p.id === '2026-03-02-checkout-pool-exhaustion')?.overdue_action_items).toBe(1);
   }, 180_000);
 
+  it('records the incident commander given with --commander, in a file that passes check', () => {
+    const root = copyOf(BASIC);
+    const r = hindsight(['new', '--root', root, ...flags, '--commander', 'sam-t']);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(root, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change.mdx');
+    const frontmatter = readFileSync(file, 'utf8').split('\n---\n')[0]!;
+    expect(frontmatter).toMatch(/^roles: .*\n {2}commander: "sam-t"$/m);
+    expect(frontmatter).toMatch(/^ {4}control: engineering /m);
+    const check = hindsight(['check', file, '--root', root]);
+    expect(check.code, check.stdout).toBe(0);
+  });
+
   it('refuses to overwrite', () => {
     const root = copyOf(BASIC);
     expect(hindsight(['new', '--root', root, ...flags]).code).toBe(0);

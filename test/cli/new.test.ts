@@ -41,13 +41,15 @@ describe('hindsight new in a terminal', () => {
       t.type(KEY.enter);
       await t.waitFor('Your handle');
       t.type(`alex-kim${KEY.enter}`);
+      await t.waitFor('Incident commander');
+      t.type(`sam-t${KEY.enter}`);
       expect(await t.exit).toBe(0);
     } finally {
       t.kill();
     }
     const file = join(root, 'postmortems/2026-11-02-checkout-errors-after-a-pool-size-change.mdx');
     expect(existsSync(file)).toBe(true);
-    expect(frontmatter(file)).toMatchObject({ severity: 'SEV2', incident_type: 'outage', services: ['checkout-api'], teams: ['payments'], authors: ['alex-kim'], root_cause: { category: 'config-change' } });
+    expect(frontmatter(file)).toMatchObject({ severity: 'SEV2', incident_type: 'outage', services: ['checkout-api'], teams: ['payments'], authors: ['alex-kim'], root_cause: { category: 'config-change' }, roles: { commander: 'sam-t' } });
     const check = hindsight(['check', file, '--root', root]);
     expect(check.code, check.stdout).toBe(0);
   }, 120_000);

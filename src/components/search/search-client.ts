@@ -78,6 +78,16 @@ export async function startSearch(base: string): Promise<void> {
   const resultsList = document.getElementById('search-results')!;
   const status = document.getElementById('search-status')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
+  const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement | null;
+  const filterCount = document.getElementById('search-filter-count');
+  const clear = document.getElementById('search-clear') as HTMLButtonElement | null;
+  // Filters are open beside the results on a wide screen, folded behind their control on a phone.
+  const wide = matchMedia('(min-width: 721px)');
+  const fold = () => {
+    if (filtersBox) filtersBox.open = wide.matches;
+  };
+  fold();
+  wide.addEventListener('change', fold);
 
   let pagefind: Pagefind;
   try {
@@ -174,9 +184,16 @@ export async function startSearch(base: string): Promise<void> {
     more.hidden = rendered >= shown.length;
   };
 
+  const showSelection = () => {
+    const selected = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+    if (filterCount) filterCount.textContent = selected ? `(${selected} selected)` : '';
+    if (clear) clear.hidden = selected === 0;
+  };
+
   const run = async () => {
     const mine = ++generation;
     writeState(state);
+    showSelection();
     const filters: Record<string, { any: string[] }> = {};
     for (const [k, v] of Object.entries(state.filters)) if (v.length) filters[k] = { any: v };
     const hasFilters = Object.keys(filters).length > 0;
@@ -244,6 +261,10 @@ export async function startSearch(base: string): Promise<void> {
     void run().then(() => document.getElementById(focusId)?.focus());
   });
   more.addEventListener('click', () => void renderMore());
+  clear?.addEventListener('click', () => {
+    state = { ...state, filters: Object.fromEntries(FACETS.map((f) => [f.key, []])) };
+    void run().then(() => input.focus());
+  });
   document.getElementById('search-app')?.setAttribute('data-state', 'ready');
   await run();
 }

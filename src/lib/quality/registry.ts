@@ -6,6 +6,7 @@ import { impactQuantified } from './rules/impact-quantified';
 import { overdueActions } from './rules/overdue-actions';
 import { placeholderText, stillTemplate } from './rules/placeholder-text';
 import { signOff } from './rules/sign-off';
+import { preventionHierarchy } from './rules/prevention-hierarchy';
 import { secretsAndPersonalData } from './rules/secrets';
 import { whysDepth, whysLastAnswer } from './rules/whys';
 import type { FollowThroughRule, QualityRule } from './types';
@@ -29,6 +30,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   placeholderText,
   stillTemplate,
   signOff,
+  preventionHierarchy,
 ];
 
 /** Rules judged on a date (runFollowThrough): reported by `check` and shown beside the score, never scored or stored. */

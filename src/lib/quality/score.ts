@@ -26,6 +26,7 @@ export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
   // A document that is still the template has said nothing yet: it scores 0.
   'quality/still-template': 5,
   'quality/sign-off': 0.5,
+  'quality/prevention-hierarchy': 0.5,
 };
 
 export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {

@@ -148,14 +148,15 @@ function structuredCloneSafe(value: unknown): unknown {
 /**
  * The fields a mutation may legitimately be blamed on: the mutated path, plus
  * the whole-timeline rules (order, milestones, file date) for any timeline
- * change, the published-milestones rule for status, and the done/completed
- * pairing within one action item.
+ * change (and the dates that may not precede the start: completed,
+ * follow_up_held), the published-milestones rule for status, and the
+ * done/completed pairing within one action item.
  */
 export function scopesOf(m: Mutation): Path[] {
   if (m.op === 'shuffle' || m.op === 'duplicate') return [['timeline'], ['action_items']];
   const p = m.path;
   const out: Path[] = [p];
-  if (p[0] === 'timeline') out.push(['timeline'], ['action_items']);
+  if (p[0] === 'timeline') out.push(['timeline'], ['action_items'], ['follow_up_held']);
   if (p[0] === 'status') out.push(['timeline']);
   if (p[0] === 'action_items' && typeof p[1] === 'number') out.push(['action_items', p[1]]);
   return out;
@@ -268,7 +269,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .record({ path: path([['action_items', 0, 'due'], ['action_items', 0, 'completed'], ['approved'], ['follow_up_review']]), value: oddCalendarDate })
+      .record({ path: path([['action_items', 0, 'due'], ['action_items', 0, 'completed'], ['approved'], ['follow_up_review'], ['follow_up_held']]), value: oddCalendarDate })
       .map((r) => ({ op: 'set' as const, ...r, kind: 'date' })),
   },
   { weight: 3, arbitrary: reference },

@@ -17,6 +17,7 @@ describe('the registry', () => {
       'quality/placeholder-text',
       'quality/still-template',
       'quality/sign-off',
+      'quality/prevention-hierarchy',
     ]);
     expect(FOLLOW_THROUGH_RULES.map((r) => r.id)).toEqual(['quality/overdue-actions']);
     for (const r of [...QUALITY_RULES, ...FOLLOW_THROUGH_RULES]) {
