@@ -29,7 +29,15 @@
  *   --runs R           repetitions per size (default 1)
  *   --keep             keep bench/.work (generated sets and built sites)
  *   --seed S           generator seed (default 42)
- *   --skip a,b         skip some of: baseline, check, analyse, search, warm, relevance
+ *   --skip a,b         skip some of: baseline, check, analyse, search, warm, relevance, limits
+ *   --limits           only the limits part (below), no generated set of N
+ *
+ * The limits part (runs by default): for each limit of src/schema/limits.ts, the
+ * costliest file we know at that limit (bench/lib/limits.ts), in a small generated
+ * knowledge base, built for real. Each page's cost is its read as the build's loader
+ * does it (read, validate, render, quality policy; median of 3, outside Astro) plus its
+ * page generation (Astro's "+N ms" for the page), against an ordinary generated
+ * postmortem's page in the same run. Target: at most 2 s each.
  *
  * For the largest size it also measures a first search in Chromium
  * (bench/lib/search-cost.ts): on the full site's /search/ page, and Pagefind
@@ -70,6 +78,7 @@ const TARGETS = {
   recallAt5: 0.95, // on the generated base
   rssBytes: 200 * 1000,
   fileBytes: 5 * 1000 * 1000,
+  limitPageMs: 2_000, // issue 12: a page from the worst file at any limit, read and generated
   scaling: 11,
   pageBytes: 60 * 1024,
   pagefindFiles: 20_000,
@@ -86,6 +95,7 @@ const { values: args } = parseArgs({
     skip: { type: 'string', default: '' },
     profile: { type: 'boolean', default: false },
     'profile-count': { type: 'string' },
+    limits: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -408,7 +418,57 @@ async function fullBuild(n, dir, r, { extraNodeArgs = [], out = join(WORK, 'out'
     result.error = m.lines.filter((l) => /error|Error|failed/.test(l.text)).slice(-15).map((l) => l.text).join('\n');
   }
   await writeFile(join(WORK, `full-${n}-${r}.log`), m.lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(9)} ${l.stream === 'stderr' ? '!' : ' '} ${l.text}`).join('\n'));
-  return { result, out };
+  return { result, out, lines: m.lines };
+}
+
+/** Astro's generation time of each postmortem page, from its "├─ /postmortems/<id>/index.html (+12ms)" lines. */
+function pageTimes(lines) {
+  const out = new Map();
+  for (const { text } of lines) {
+    const m = /\/postmortems\/([^/]+)\/index\.html \(\+([\d.]+)(ms|s)\)/.exec(text);
+    if (m) out.set(m[1], Number(m[2]) * (m[3] === 's' ? 1000 : 1));
+  }
+  return out;
+}
+
+/** The limits part: the worst file at each limit, read outside Astro and built for real (see the header). */
+async function limitsRun() {
+  const dir = join(WORK, 'kb-limits');
+  await generate({ count: 20, dir, seed });
+  const m = await measure(process.execPath, [TSX, join(REPO, 'bench/lib/limits.ts'), dir], { keepStdout: true });
+  let read;
+  try { read = JSON.parse(m.stdout.trim().split('\n').pop()); } catch { return { error: m.lines.slice(-5).map((l) => l.text).join(' / ') || `exit ${m.exit}` }; }
+  const f = await fullBuild('limits', dir, 1);
+  const pages = pageTimes(f.lines);
+  if (!args.keep) {
+    await rm(f.out, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  }
+  const ordinaryPages = [...pages].filter(([id]) => !read.cases.some((c) => c.id === id)).map(([, ms]) => ms);
+  const ordinary = { ...read.ordinary, pageMs: pages.get(read.ordinary.id), medianPageMs: median(ordinaryPages) };
+  ordinary.totalMs = ordinary.readMs + (ordinary.pageMs ?? 0);
+  return {
+    exit: f.result.exit,
+    buildMs: f.result.wallMs,
+    loadAtStart: f.result.loadAtStart,
+    error: f.result.error ?? (read.errors.length ? `check refused a worst case: ${read.errors.join('; ')}` : undefined),
+    ordinary,
+    cases: read.cases.map((c) => ({ ...c, pageMs: pages.get(c.id), totalMs: c.readMs + (pages.get(c.id) ?? 0) })),
+    lanes10kMs: read.lanes10kMs,
+  };
+}
+
+function printLimits(l) {
+  if (l.error && !l.cases) {
+    process.stdout.write(`\nLIMITS PART FAILED: ${l.error}\n`);
+    return;
+  }
+  const ms = (x) => (x === undefined ? '—' : `${Math.round(x)} ms`);
+  const rows = [['worst file at each limit (generated, accepted)', 'size', 'longest line', 'read + render', 'page generation', 'page total', 'vs ordinary']];
+  for (const c of l.cases) rows.push([`${c.limit}: ${c.what}`, kb(c.bytes), int(c.longestLine), ms(c.readMs) + (c.layoutMs !== undefined ? ` (timeline layout ${c.layoutMs} ms)` : ''), ms(c.pageMs), ms(c.totalMs), ratio(c.totalMs, l.ordinary.totalMs)]);
+  rows.push([`ordinary generated postmortem (${l.ordinary.id})`, kb(l.ordinary.bytes), '', ms(l.ordinary.readMs), `${ms(l.ordinary.pageMs)} (median of all: ${ms(l.ordinary.medianPageMs)})`, ms(l.ordinary.totalMs), '1.00×']);
+  process.stdout.write(`\nLimits: the worst file at each limit (build ${s(l.buildMs)}, exit ${l.exit}, load average at start ${l.loadAtStart?.toFixed(2) ?? '—'})\n\n${table(rows)}\n(read + render: the loader's work for the file, outside Astro, median of 3; page generation: Astro's "+N ms" for its page)\nlane packing alone, 10,000 labels a pixel apart (20 times the limit): ${ms(l.lanes10kMs)}\n`);
+  if (l.error) process.stdout.write(`LIMITS: ${l.error}\n`);
 }
 
 /** One timer of Astro's ASTRO_TIMER_PATH report, in ms. */
@@ -642,12 +702,17 @@ function printSize(n, sum) {
 
 /**
  * Issue 14's targets, for every size measured (the issue sets them at 10,000; smaller sizes are
- * shown to follow them between 10,000 runs), then the page-weight targets of earlier issues.
+ * shown to follow them between 10,000 runs), after issue 12's limits and before the page-weight
+ * targets of earlier issues.
  */
-function targets(bySize, relevanceSets) {
+function targets(bySize, relevanceSets, limits) {
   const out = [];
   const add = (name, status, detail) => out.push({ target: name, status, detail });
   const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+  if (limits?.cases) {
+    for (const c of limits.cases) add(`limit, ${c.limit} (${c.what}): page ≤ 2 s`, limits.exit === 0 && c.pageMs !== undefined && c.totalMs <= TARGETS.limitPageMs ? 'PASS' : 'MISS', c.pageMs === undefined ? 'no page in the build log' : `${Math.round(c.totalMs)} ms (${Math.round(c.readMs)} read + ${Math.round(c.pageMs)} page), ${ratio(c.totalMs, limits.ordinary.totalMs)} an ordinary page`);
+  } else if (limits?.error) add('limits: every worst case ≤ 2 s', 'MISS', limits.error);
+  if (!bySize.size) return out;
   const sizes = [...bySize.keys()].sort((a, b) => a - b);
   for (const n of sizes) {
     const { full, baseline, check, checkOne, warm, search } = bySize.get(n);
@@ -722,13 +787,20 @@ log(`node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / GiB).toFixe
 const bySize = new Map();
 let profile;
 let relevanceExample;
-if (!skip.has('relevance')) {
+if (!skip.has('relevance') && !args.limits) {
   log('relevance set over the example (content/)…');
   const ex = await exampleBuild();
   relevanceExample = ex.exit === 0 ? await relevance(join(ex.out, 'dist'), 'example') : { set: 'example', error: ex.error };
   if (!args.keep) await rm(ex.out, { recursive: true, force: true });
 }
-for (const n of counts) {
+let limits;
+if (!skip.has('limits')) {
+  log('limits: the worst file at each limit, read and built…');
+  limits = await limitsRun();
+  log(`limits: built in ${s(limits.buildMs)} (exit ${limits.exit})`);
+  printLimits(limits);
+}
+for (const n of args.limits ? [] : counts) {
   const dir = join(WORK, `kb-${n}`);
   let t = performance.now();
   const gen = await generate({ count: n, dir, seed });
@@ -829,14 +901,14 @@ if (profile) {
 
 const relevanceSets = [relevanceExample, ...[...bySize.values()].map((x) => x.relevance)].filter(Boolean);
 printRelevance(relevanceSets);
-const verdicts = targets(bySize, relevanceSets);
+const verdicts = targets(bySize, relevanceSets, limits);
 process.stdout.write(`\nTargets\n\n${table([['target', 'result', 'measured'], ...verdicts.map((v) => [v.target, v.status, v.detail])])}\n`);
 if (verdicts.some((v) => v.target.includes('files') && v.status === 'WARN')) {
   process.stdout.write('Over 20,000 files: Cloudflare Pages refuses the deploy on its Free plan (20,000 files per site; 100,000 on paid plans). GitHub Pages has no file-count limit but caps a published site at 1 GB; GitLab Pages allows 200,000 files and 1 GB; an object-storage bucket behind a CDN (S3 + CloudFront, GCS, Azure Static Websites) has neither limit.\n');
 }
 
 if (!args.keep) {
-  for (const n of counts) await rm(join(WORK, `kb-${n}`), { recursive: true, force: true });
+  for (const n of args.limits ? [] : counts) await rm(join(WORK, `kb-${n}`), { recursive: true, force: true });
   await rm(join(WORK, 'out'), { recursive: true, force: true });
 }
 
@@ -856,6 +928,7 @@ const json = {
     generator: v.generator,
   }])),
   relevance: relevanceSets,
+  limits,
   profile: profile && { n: profile.n, wallMs: profile.wallMs, byArea: profile.byArea.slice(0, 14), byFunction: profile.byFunction.slice(0, 20), windows: profile.windows },
   targets: verdicts,
 };

@@ -63,7 +63,7 @@ const errors = kb.issues.filter((i) => i.level === 'error').length;
 t = performance.now();
 let qualityIssues = 0;
 const quality = new Map(kb.postmortems.map((pm) => {
-  const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: '2026-11-15' });
+  const result = runQualityPolicy({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine });
   qualityIssues += result.issues.length;
   return [pm.id, result];
 }));

@@ -15,12 +15,10 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { readKnowledgeBase } from '../../src/kb/read.ts';
-import { QUALITY_RULES, resolveQualityConfig, runQualityPolicy } from '../../src/lib/quality/index.ts';
+import { QUALITY_RULES, isLight, resolveQualityConfig, runQualityPolicy } from '../../src/lib/quality/index.ts';
 import { isNearMiss } from '../../src/lib/quality/near-miss.ts';
 import { lineLocator, textFields } from '../../src/lib/quality/text.ts';
 import type { QualityInput, QualityResult, RuleContext } from '../../src/lib/quality/types.ts';
-
-const TODAY = '2026-11-01';
 
 const args = process.argv.slice(2);
 const digestAt = args.indexOf('--digest');
@@ -34,7 +32,7 @@ const digestFile = digestFlag ?? `/tmp/quality-digest-${basename(root)}.jsonl`;
 
 const kb = await readKnowledgeBase({ root, render: false });
 const quality = resolveQualityConfig({ strict: false });
-const inputs: QualityInput[] = kb.postmortems.map((pm) => ({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine, today: TODAY }));
+const inputs: QualityInput[] = kb.postmortems.map((pm) => ({ file: pm.file, data: pm.data, body: pm.body, bodyLineOffset: pm.bodyLine }));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,9 +59,9 @@ const contexts: RuleContext[] = inputs.map((input) => ({
   data: input.data,
   body: input.body,
   bodyLineOffset: input.bodyLineOffset ?? 1,
-  today: input.today,
   config: quality,
   nearMiss: isNearMiss(input.data),
+  light: isLight(input.data, quality.light),
   textFields: textFields(input.data),
   bodyLine: lineLocator(input.body, input.bodyLineOffset ?? 1),
 }));

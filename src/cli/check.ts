@@ -1,32 +1,19 @@
 import type { Settings } from '../config/settings';
 import { readKnowledgeBase } from '../kb/read';
+import { withLine } from '../kb/read-one';
+import { resolveQualityConfig, runFollowThrough } from '../lib/quality';
 import { isCalendarDate } from '../schema/datetime';
 import { formatIssueReport, type ContentIssue } from '../schema/issues';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse, UsageError } from './io';
+import { changedSince } from './changed';
+import { markdownReport } from './markdown';
+import { postmortemPaths } from './paths';
+
+const FORMATS = ['human', 'github', 'markdown', 'json'];
 import { cliSettings } from './settings';
 
-export const CHECK_HELP = `hindsight check [files…] [options]
-
-Validates postmortems exactly as the build does (schema, references, safe-MDX
-subset) and applies the quality policy (blameless language, concrete action
-items, 5 Whys depth, quantified impact, secrets and personal data, overdue
-actions, body sections). With no files, checks every postmortem.
-
-Options:
-  --root <dir>       knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
-  --format <f>       human (default), github (GitHub Actions annotations) or json
-  --strict           policy warnings become errors (exit 1)
-  --today <date>     YYYY-MM-DD to judge overdue action items against (default: today, UTC)
-  -h, --help         this help
-
-Exit codes: 0 clean (warnings allowed), 1 findings at error level, 2 usage or I/O error.
-
-Examples:
-  npx hindsight check
-  npx hindsight check content/postmortems/2026-03-02-checkout-pool-exhaustion.mdx --strict
-  npx hindsight check --format github        # in a pull-request workflow
-  npx hindsight check --format json > report.json
-`;
 
 export interface CheckReport {
   files: number;
@@ -44,15 +31,17 @@ export async function checkKnowledgeBase(settings: Settings, opts: { files?: str
     render: false,
     fields: settings.fields,
     threads: settings.threads,
-    quality: { overrides: settings.quality, strict: opts.strict ?? false, today: settings.today },
+    quality: { overrides: settings.quality, strict: opts.strict ?? false },
     ...(opts.files?.length ? { only: opts.files } : {}),
   });
+  const config = resolveQualityConfig({ ...settings.quality, strict: opts.strict ?? false });
   const issues: ContentIssue[] = kb.issues.map((i) => (opts.strict && i.level === 'warning' ? { ...i, level: 'error' as const } : i));
   const scores: Record<string, number> = {};
   for (const pm of kb.postmortems) {
     if (!pm.quality) continue;
     scores[pm.id] = pm.quality.score;
     issues.push(...pm.quality.issues);
+    issues.push(...runFollowThrough({ file: pm.file, data: pm.data, today: settings.today }, config).map((i) => withLine(i, pm.lineOf)));
   }
   const files = new Set([...kb.postmortems.map((p) => p.file), ...issues.map((i) => i.file)]).size;
   return {
@@ -79,27 +68,36 @@ export async function runCheck(argv: string[]): Promise<number> {
     format: { type: 'string', default: 'human' },
     strict: { type: 'boolean', default: false },
     today: { type: 'string' },
+    'changed-since': { type: 'string' },
   }, true);
   const format = values.format ?? 'human';
-  if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
+  const since = values['changed-since'];
+  if (since !== undefined && positionals.length) throw new UsageError('give files or --changed-since, not both');
   if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`--today is "${values.today.slice(0, 20)}", not a real date: write it as YYYY-MM-DD`);
   const settings = await cliSettings({ root: values.root, env: values.today ? { ...process.env, HINDSIGHT_TODAY: values.today } : process.env });
   const root = settings.content;
-  const report = await checkKnowledgeBase(settings, {
-    ...(positionals.length ? { files: positionals } : {}),
-    strict: values.strict ?? false,
-  });
-  // No postmortems folder at all is an I/O problem (exit 2), not a finding.
-  const missing = report.issues.find((i) => i.rule === 'file/missing');
-  if (missing) {
-    process.stderr.write(`hindsight: cannot read the knowledge base at ${root}: ${missing.file} ${missing.message}\n`);
-    return 2;
+  // No postmortems folder at all is a usage problem (exit 2), not a finding.
+  if (!existsSync(join(root, 'postmortems'))) {
+    throw new UsageError(`there is no knowledge base at ${relative(process.cwd(), root) || '.'}: it has no postmortems/ folder (give --root, or set the \`content\` option)`);
+  }
+  const changes = since === undefined ? undefined : changedSince(since, root);
+  const files = positionals.length ? postmortemPaths(positionals, root) : changes?.files;
+  const report: CheckReport = files?.length === 0
+    ? { files: 0, errors: 0, warnings: 0, issues: [], scores: {} } // a pull request that touches no postmortem
+    : await checkKnowledgeBase(settings, { ...(files ? { files } : {}), strict: values.strict ?? false });
+  if (changes && format === 'human') {
+    process.stdout.write(`${changes.changed} postmortem${changes.changed === 1 ? '' : 's'} changed since ${since}, ${changes.files.length - changes.changed} more affected through a reference.\n`);
   }
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (format === 'github') {
-    for (const issue of report.issues) process.stdout.write(`${toGithubAnnotation(issue)}\n`);
+    // Errors first: GitHub shows only the first few annotations of each level in a step.
+    const ordered = [...report.issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    for (const issue of ordered) process.stdout.write(`${toGithubAnnotation(issue)}\n`);
     process.stdout.write(summary(report));
+  } else if (format === 'markdown') {
+    process.stdout.write(markdownReport(report));
   } else {
     if (report.issues.length) process.stdout.write(`${formatIssueReport(report.issues)}\n\n`);
     process.stdout.write(summary(report));

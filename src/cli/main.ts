@@ -1,47 +1,44 @@
 import { HindsightConfigError } from '../config/errors';
+import { closestIds } from '../lib/text/did-you-mean';
+import { CHECK_HELP, HELP, IMPORT_HELP, NEW_HELP, SCHEMA_HELP } from './help';
 import { UsageError } from './io';
 
-export const HELP = `hindsight: write and check blameless postmortems
-
-Usage:
-  hindsight new [options]            scaffold content/postmortems/<id>.mdx
-  hindsight check [files…] [options] validate postmortems and apply the quality policy
-  hindsight <command> --help         help for one command
-
-Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.
-`;
+/*
+ * Each command's code is imported when it runs: `hindsight --help` and a mistyped command stay
+ * fast, and `check` does not load the prompts `new` needs.
+ */
+const COMMANDS: Record<string, { help: () => Promise<string>; run: (argv: string[]) => Promise<number> }> = {
+  init: { help: async () => (await import('./init')).INIT_HELP, run: async (argv) => (await import('./init')).runInit(argv) },
+  new: { help: () => Promise.resolve(NEW_HELP), run: async (argv) => (await import('./new')).runNew(argv) },
+  check: { help: () => Promise.resolve(CHECK_HELP), run: async (argv) => (await import('./check')).runCheck(argv) },
+  import: { help: () => Promise.resolve(IMPORT_HELP), run: async (argv) => (await import('./import')).runImport(argv) },
+  schema: { help: () => Promise.resolve(SCHEMA_HELP), run: async (argv) => (await import('./schema')).runSchema(argv) },
+};
 
 /** Runs the CLI and returns its exit code (the process is left to the caller). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `hindsight check | head`: once the reader is gone there is no one to tell; end quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const known = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   try {
-    switch (command) {
-      // Each command loads its own modules: `check` of one changed file is mostly start-up.
-      case 'new': {
-        const { runNew, NEW_HELP } = await import('./new');
-        if (rest.includes('--help') || rest.includes('-h')) return print(NEW_HELP);
-        return await runNew(rest);
-      }
-      case 'check': {
-        const { runCheck, CHECK_HELP } = await import('./check');
-        if (rest.includes('--help') || rest.includes('-h')) return print(CHECK_HELP);
-        return await runCheck(rest);
-      }
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        return print(HELP);
-      default:
-        throw new UsageError(`unknown command "${command}"; use "new" or "check"`);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(HELP);
+    if (!known) {
+      const close = closestIds(command, Object.keys(COMMANDS), 1);
+      throw new UsageError(`unknown command "${command}"${close.length ? `; did you mean "${close[0]}"?` : `; the commands are ${Object.keys(COMMANDS).join(', ')}`}`);
     }
+    if (rest.includes('--help') || rest.includes('-h')) return print(await known.help());
+    return await known.run(rest);
   } catch (error) {
     if (error instanceof HindsightConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${command && command !== '--help' ? `${command} ` : ''}--help" for usage.\n`);
+      process.stderr.write(`hindsight: ${error.message}\nRun "hindsight ${known ? `${command} ` : ''}--help" for usage.\n`);
       return 2;
     }
     process.stderr.write(`hindsight: ${(error as Error).message}\n`);

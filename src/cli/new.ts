@@ -1,84 +1,182 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline/promises';
-import { parse as parseYaml } from 'yaml';
-import { CATALOG_FILES } from '../kb/read';
-import { closestIds } from '../lib/text/did-you-mean';
-import { parseInstant, utcDate } from '../schema/datetime';
-import { KEBAB } from '../schema/ids';
-import { INCIDENT_TYPES } from '../schema/postmortem';
+import { displayRelativeTo, readCatalogs } from '../kb/read';
+import { isLight, resolveQualityConfig } from '../lib/quality';
+import { suggestion } from '../lib/text/did-you-mean';
+import { slugFromTitle } from '../lib/text/slug';
+import type { Catalog } from '../schema/catalog';
+import { instant, utcDate } from '../schema/datetime';
+import { parseWithFriendlyErrors } from '../schema/friendly-errors';
+import { handle, KEBAB } from '../schema/ids';
+import { INCIDENT_TYPES, postmortemFields } from '../schema/postmortem';
+import type { z } from 'zod';
 import { parse, UsageError } from './io';
 import { cliSettings } from './settings';
 import { postmortemTemplate } from './template';
 
-export const NEW_HELP = `hindsight new [options]
+/** Most file systems allow 255 bytes in one file name. */
+const MAX_FILE_NAME_BYTES = 255;
 
-Scaffolds content/postmortems/<YYYY-MM-DD-slug>.mdx with every field and
-section in place, and comments that explain each one. Asks for what is not
-given as a flag when run in a terminal; without a terminal, every required
-answer must be a flag. Never overwrites an existing file.
-
-Options:
-  --title <text>        one-line title (required)
-  --start <datetime>    when the incident started, ISO 8601 with offset (default: now, UTC)
-  --severity <id>       an id from severities.yml (required)
-  --services <a,b>      ids from services.yml (required)
-  --teams <a,b>         ids from teams.yml
-  --type <type>         ${INCIDENT_TYPES.join(' | ')} (default: outage)
-  --category <id>       root-cause category from taxonomy.yml (default: the first; confirm it later)
-  --author <handle>     your handle (default: $USER)
-  --slug <slug>         file-name slug (default: from the title)
-  --root <dir>          knowledge-base folder (default: the project's \`content\` option, or $HINDSIGHT_CONTENT)
-  -h, --help            this help
-
-Examples:
-  npx hindsight new
-  npx hindsight new --title "Checkout errors after a pool-size change" \\
-    --start 2026-03-02T14:05Z --severity SEV2 --services checkout-api,payments-db \\
-    --teams payments --type outage --author alex-kim
-`;
-
-interface Catalogs {
-  severities: string[];
-  services: string[];
-  teams: string[];
-  categories: string[];
+/**
+ * An answer checked by the schema the build uses: undefined when valid, else what is wrong and the
+ * fix, in the words `check` would use.
+ */
+function problemWith(schema: z.ZodType, value: unknown): string | undefined {
+  const result = parseWithFriendlyErrors(schema, value, '');
+  if (result.ok) return undefined;
+  const [first] = result.issues;
+  return first ? `${first.message}: ${first.fix}` : 'is not valid';
 }
 
-async function readIds(root: string, file: string): Promise<string[]> {
-  try {
-    const list = parseYaml(await readFile(join(root, file), 'utf8'), { version: '1.2' }) as unknown;
-    return Array.isArray(list) ? list.map((x) => String((x as { id?: unknown }).id)).filter((x) => x !== 'undefined') : [];
-  } catch {
-    return [];
-  }
-}
+/** A title is one line: what a search result can show. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 7)
-    .join('-') || 'incident';
-}
+export const validate = {
+  title: (v: string | undefined) => problemWith(postmortemFields.title, oneLine(v ?? '')),
+  start: (v: string | undefined) => problemWith(instant, (v ?? '').trim()),
+  author: (v: string | undefined) => problemWith(handle, (v ?? '').trim()),
+};
 
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function checkIds(what: string, ids: string[], known: string[]): void {
-  if (!known.length) return;
-  for (const id of ids) {
-    if (!known.includes(id)) {
-      const close = closestIds(id, known, 2);
-      throw new UsageError(`${what} "${id}" is not in the catalog${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : `; known: ${known.join(', ')}`}`);
-    }
+/** The owners of the chosen services: the teams a new postmortem starts with. */
+function ownersOf(services: readonly string[], catalog: Catalog): string[] {
+  const teams = new Set(catalog.teams.map((t) => t.id));
+  return [...new Set(services.flatMap((id) => catalog.services.find((s) => s.id === id)?.team ?? []))].filter((t) => teams.has(t));
+}
+
+interface Answers {
+  title: string;
+  start: string;
+  severity: string;
+  services: string[];
+  teams: string[];
+  type: string;
+  category: string;
+  author: string;
+  /** The incident commander (v1.1 roles), when one held the role. */
+  commander?: string | undefined;
+}
+
+type Flags = Partial<Record<'title' | 'start' | 'severity' | 'services' | 'teams' | 'type' | 'author' | 'commander' | 'slug' | 'category' | 'root', string>>;
+
+const nowUtc = () => {
+  const now = new Date();
+  now.setUTCSeconds(0, 0);
+  return `${now.toISOString().slice(0, 16)}Z`;
+};
+
+/**
+ * The answers given as flags, checked as the build would check them, every problem at once, before
+ * anything is asked: a typo in a flag is not found after the author has answered everything else.
+ */
+function checkFlags(flags: Flags, catalog: Catalog): void {
+  const problems: string[] = [];
+  const add = (flag: string, problem: string | undefined) => problem && problems.push(`--${flag}: ${problem}`);
+  if (flags.title !== undefined) add('title', validate.title(flags.title));
+  if (flags.start !== undefined) add('start', validate.start(flags.start));
+  if (flags.author !== undefined) add('author', validate.author(flags.author));
+  if (flags.commander) add('commander', validate.author(flags.commander));
+  if (flags.type !== undefined && !(INCIDENT_TYPES as readonly string[]).includes(flags.type)) {
+    add('type', `"${flags.type}" is not an incident type; ${suggestion(flags.type, INCIDENT_TYPES, 'incident type')}`);
   }
+  const ids = (flag: 'severity' | 'services' | 'teams' | 'category', given: string[], known: string[], what: string) => {
+    for (const id of given) {
+      if (!known.length || known.includes(id)) continue;
+      // `sev2` for `SEV2`: the one id it must have meant.
+      const sameLetters = known.find((k) => k.toLowerCase() === id.toLowerCase());
+      add(flag, `${what} "${id}" is not in the catalog; ${sameLetters ? `did you mean "${sameLetters}"?` : suggestion(id, known, what)}`);
+    }
+  };
+  if (flags.severity !== undefined) ids('severity', [flags.severity.trim()], catalog.severities.map((s) => s.id), 'severity');
+  if (flags.services !== undefined) ids('services', list(flags.services), catalog.services.map((s) => s.id), 'service');
+  if (flags.teams !== undefined) ids('teams', list(flags.teams), catalog.teams.map((t) => t.id), 'team');
+  if (flags.category !== undefined) ids('category', [flags.category], catalog.categories.flatMap((c) => [c.id, ...(c.aliases ?? [])]), 'category');
+  if (problems.length) throw new UsageError(problems.join('\n  '));
+}
+
+const firstCategory = (catalog: Catalog) => catalog.categories.find((c) => !c.deprecated)?.id ?? '';
+
+/** Without a terminal: every required answer is a flag. */
+function answersFromFlags(flags: Flags, catalog: Catalog): Answers {
+  const missing = (['title', 'severity', 'services'] as const).filter((k) => !flags[k]?.trim()).map((k) => `--${k}`);
+  if (missing.length) throw new UsageError(`missing ${missing.join(', ')}: without a terminal, give every answer as a flag`);
+  const services = list(flags.services);
+  return {
+    title: oneLine(flags.title!),
+    start: (flags.start ?? nowUtc()).trim(),
+    severity: flags.severity!.trim(),
+    services,
+    teams: flags.teams === undefined ? ownersOf(services, catalog) : list(flags.teams),
+    type: flags.type ?? 'outage',
+    category: flags.category ?? firstCategory(catalog),
+    author: (flags.author ?? process.env['USER'] ?? 'your-handle').trim(),
+    commander: flags.commander?.trim() || undefined,
+  };
+}
+
+/** Thrown when the author cancels (Ctrl-C, Escape): nothing is written. */
+class Cancelled extends Error {}
+
+/**
+ * In a terminal: one question at a time with @clack/prompts, lists from the catalogs, and each
+ * typed answer checked as it is given (a bad time is asked again with the reason, the text kept).
+ */
+async function answersFromPrompts(flags: Flags, catalog: Catalog): Promise<Answers> {
+  const p = await import('@clack/prompts');
+  const ask = async <T>(answer: Promise<T>): Promise<Exclude<T, symbol>> => {
+    const value = await answer;
+    if (p.isCancel(value)) throw new Cancelled();
+    return value as Exclude<T, symbol>;
+  };
+  p.intro('New postmortem');
+  const title = flags.title ?? (await ask(p.text({ message: 'Title: what customers or systems experienced, in one line', validate: validate.title })));
+  const now = nowUtc();
+  const start = flags.start ?? (await ask(p.text({
+    message: 'When did it start? ISO 8601 with an offset (Z is UTC)',
+    placeholder: now,
+    defaultValue: now,
+    validate: (v) => (v ? validate.start(v) : undefined),
+  })));
+  const severity = flags.severity ?? (await ask(p.select({
+    message: 'Severity',
+    options: catalog.severities.map((s) => ({ value: s.id, label: s.id, hint: s.name })),
+  })));
+  const type = flags.type ?? (await ask(p.select({
+    message: 'Incident type',
+    options: INCIDENT_TYPES.map((t) => ({ value: t, label: t, ...(t === 'near-miss' ? { hint: 'nothing reached customers' } : {}) })),
+    initialValue: 'outage',
+  })));
+  const services = flags.services !== undefined ? list(flags.services) : await ask(p.autocompleteMultiselect({
+    message: 'Services involved (type to search, Tab to select, Enter to confirm)',
+    options: catalog.services.map((s) => ({ value: s.id, label: s.id, hint: s.name })),
+    required: true,
+  }));
+  const teams = flags.teams !== undefined ? list(flags.teams) : await ask(p.autocompleteMultiselect({
+    message: 'Teams (the owners of those services are selected)',
+    options: catalog.teams.map((t) => ({ value: t.id, label: t.id, hint: t.name })),
+    initialValues: ownersOf(services, catalog),
+  }));
+  const categories = catalog.categories.filter((c) => !c.deprecated);
+  const category = flags.category ?? (await ask(p.autocomplete({
+    message: 'Root-cause category, if known (you can change it later)',
+    options: categories.map((c) => ({ value: c.id, label: c.id, hint: c.name })),
+    ...(categories[0] ? { initialValue: firstCategory(catalog) } : {}),
+  })));
+  const user = process.env['USER'];
+  const author = flags.author ?? (await ask(p.text({
+    message: 'Your handle',
+    ...(user ? { placeholder: user, defaultValue: user } : {}),
+    validate: (v) => (v || user ? validate.author(v || user) : 'is empty: write your handle, e.g. alex-kim'),
+  })));
+  const commander = flags.commander ?? (await ask(p.text({
+    message: 'Incident commander (a handle; leave empty if nobody held the role)',
+    validate: (v) => (v ? validate.author(v) : undefined),
+  })));
+  return { title: oneLine(title), start: start.trim(), severity, services, teams, type, category, author: author.trim(), commander: commander?.trim() || undefined };
 }
 
 export async function runNew(argv: string[]): Promise<number> {
@@ -90,66 +188,56 @@ export async function runNew(argv: string[]): Promise<number> {
     teams: { type: 'string' },
     type: { type: 'string' },
     author: { type: 'string' },
+    commander: { type: 'string' },
     slug: { type: 'string' },
     category: { type: 'string' },
     root: { type: 'string' },
   });
-  const root = (await cliSettings({ root: values.root })).content;
-  const catalogs: Catalogs = {
-    severities: await readIds(root, CATALOG_FILES.severities),
-    services: await readIds(root, CATALOG_FILES.services),
-    teams: await readIds(root, CATALOG_FILES.teams),
-    categories: await readIds(root, CATALOG_FILES.categories),
-  };
+  const settings = await cliSettings({ root: values.root });
+  const root = settings.content;
+  const { catalog } = readCatalogs(root, displayRelativeTo(process.cwd()));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-  const ask = async (question: string, fallback?: string): Promise<string> => {
-    if (!rl) return fallback ?? '';
-    const answer = (await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
-    return answer || fallback || '';
-  };
+  checkFlags(values, catalog);
+  let answers: Answers;
   try {
-    const missing: string[] = [];
-    const title = values.title ?? (await ask('Title (one line: what customers or systems experienced)'));
-    if (!title.trim()) missing.push('--title');
-    const now = new Date();
-    now.setUTCSeconds(0, 0);
-    const startText = values.start ?? (await ask('Start time, ISO 8601 with offset', now.toISOString().slice(0, 16) + 'Z'));
-    const severity = values.severity ?? (await ask(`Severity (${catalogs.severities.join(', ')})`));
-    if (!severity) missing.push('--severity');
-    const services = list(values.services ?? (await ask(`Services, comma-separated (${catalogs.services.join(', ')})`)));
-    if (!services.length) missing.push('--services');
-    const teams = list(values.teams ?? (await ask(`Teams, comma-separated (${catalogs.teams.join(', ')})`, '')));
-    const type = values.type ?? (await ask(`Incident type (${INCIDENT_TYPES.join(', ')})`, 'outage'));
-    const category = values.category ?? (await ask(`Root-cause category, if known (${catalogs.categories.join(', ')})`, catalogs.categories[0] ?? ''));
-    const author = values.author ?? (await ask('Your handle', process.env.USER ?? 'your-handle'));
-    if (missing.length) {
-      throw new UsageError(`missing ${missing.join(', ')}: without a terminal, give every answer as a flag`);
-    }
-
-    const parsed = parseInstant(startText || now.toISOString().slice(0, 16) + 'Z');
-    if (!parsed.ok) throw new UsageError(`--start: ${parsed.message}; ${parsed.fix}`);
-    checkIds('severity', [severity], catalogs.severities);
-    checkIds('service', services, catalogs.services);
-    checkIds('team', teams, catalogs.teams);
-    checkIds('category', [category], catalogs.categories);
-    if (!(INCIDENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${INCIDENT_TYPES.join(', ')}`);
-    const slug = values.slug ?? slugify(title);
-    if (!KEBAB.test(slug)) throw new UsageError(`--slug "${slug}" must be lowercase kebab-case`);
-    const handle = slugify(author || 'your-handle');
-
-    const id = `${utcDate(parsed.date)}-${slug}`;
-    const path = join(root, 'postmortems', `${id}.mdx`);
-    if (existsSync(path)) {
-      process.stderr.write(`hindsight: ${relative(process.cwd(), path)} already exists; not overwriting it. Choose another --slug.\n`);
-      return 2;
-    }
-    await mkdir(join(root, 'postmortems'), { recursive: true });
-    const at = startText && startText.trim() ? startText.trim() : parsed.date.toISOString().slice(0, 16) + 'Z';
-    await writeFile(path, postmortemTemplate({ id, title: title.trim(), startedAt: at, startedDate: parsed.date, severity, services, teams, type, author: handle, category }), { flag: 'wx' });
-    process.stdout.write(`Created ${relative(process.cwd(), path)}\nNext: fill in the timeline, impact, root cause, 5 Whys and action items, then run \`npx hindsight check ${relative(process.cwd(), path)}\`.\n`);
-    return 0;
-  } finally {
-    rl?.close();
+    answers = interactive ? await answersFromPrompts(values, catalog) : answersFromFlags(values, catalog);
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    const { cancel } = await import('@clack/prompts');
+    cancel('Cancelled: no postmortem was written.');
+    return 130;
   }
+  return write(answers, values.slug, root, settings);
+}
+
+async function write(a: Answers, slugFlag: string | undefined, root: string, settings: Awaited<ReturnType<typeof cliSettings>>): Promise<number> {
+  const slug = slugFlag ?? slugFromTitle(a.title);
+  if (!KEBAB.test(slug)) throw new UsageError(`--slug "${slug}" must be lowercase kebab-case`);
+  const started = instant.parse(a.start);
+  const id = `${utcDate(started)}-${slug}`;
+  if (Buffer.byteLength(`${id}.mdx`) > MAX_FILE_NAME_BYTES) {
+    throw new UsageError(`the file name ${id.slice(0, 40)}….mdx would be ${Buffer.byteLength(`${id}.mdx`)} bytes, and file systems allow ${MAX_FILE_NAME_BYTES}: choose a shorter --slug`);
+  }
+  const path = join(root, 'postmortems', `${id}.mdx`);
+  if (existsSync(path)) {
+    process.stderr.write(`hindsight: ${relative(process.cwd(), path)} already exists; not overwriting it. Choose another --slug.\n`);
+    return 2;
+  }
+  const quality = resolveQualityConfig(settings.quality);
+  const light = isLight({ severity: a.severity, incident_type: a.type }, quality.light);
+  await mkdir(join(root, 'postmortems'), { recursive: true });
+  try {
+    await writeFile(path, postmortemTemplate({
+      id, title: a.title, startedAt: a.start, startedDate: started, severity: a.severity, services: a.services, teams: a.teams,
+      type: a.type, author: a.author, category: a.category, ...(light ? { lightSections: quality.light.sections } : {}), commander: a.commander,
+    }), { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENAMETOOLONG') throw new UsageError(`the file name ${id}.mdx is too long for this file system: choose a shorter --slug`);
+    if (code === 'EEXIST') throw new UsageError(`${relative(process.cwd(), path)} already exists; not overwriting it. Choose another --slug.`);
+    throw error;
+  }
+  const shown = relative(process.cwd(), path);
+  process.stdout.write(`Created ${shown}${light ? ' (a light postmortem: fewer sections for a small incident)' : ''}\nNext: fill in every TODO (timeline, impact, root cause, 5 Whys, action items and the body), then run \`npx hindsight check ${shown}\`.\n`);
+  return 0;
 }

@@ -5,7 +5,9 @@
  * CLI and the tests all read the settings that come out of it.
  */
 import { z } from 'zod';
+import { LIGHT_SECTIONS } from '../lib/quality/config';
 import { KEBAB } from '../schema/ids';
+import { INCIDENT_TYPES } from '../schema/postmortem';
 
 const wholeNumber = (min: number) => z.int({ error: 'must be a whole number' }).min(min, { error: `must be ${min} or more` });
 
@@ -53,6 +55,22 @@ export const qualityOptions = z.strictObject({
   rules: z.record(z.string(), ruleSetting).default({}),
   /** Severity ids whose postmortems need a `follow_up_review` date. Default `['SEV1', 'SEV2']`. */
   followUpReviewSeverities: z.array(z.string().min(1)).default(['SEV1', 'SEV2']),
+  /** Severity ids whose published postmortems need `reviewers` and an `approved` date (rule `sign-off`). Default `['SEV1', 'SEV2']`. */
+  signOffSeverities: z.array(z.string().min(1)).default(['SEV1', 'SEV2']),
+  /**
+   * Small incidents deserve a small document. A light postmortem gets a shorter template from
+   * `hindsight new` and is expected to have only these body sections; its rule settings may differ.
+   */
+  light: z.strictObject({
+    /** Severity ids written light. Default `['SEV3', 'SEV4']`. */
+    severities: z.array(z.string().min(1)).default(['SEV3', 'SEV4']),
+    /** Incident types written light, whatever the severity. Default `['near-miss']`. */
+    incidentTypes: z.array(z.enum(INCIDENT_TYPES)).default(['near-miss']),
+    /** The `## ` body sections a light postmortem has, in order. Default Summary, Customer impact, How we noticed, Root cause analysis, Lessons learned (a near-miss may leave out Customer impact). */
+    sections: z.array(z.string().trim().min(1)).min(1, { error: 'needs at least one section' }).default([...LIGHT_SECTIONS]),
+    /** Rule settings for light postmortems, over `rules`, e.g. `{ 'whys-depth': 'off' }`. */
+    rules: z.record(z.string(), ruleSetting).default({}),
+  }).prefault({}),
 });
 
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;

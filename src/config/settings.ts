@@ -3,14 +3,15 @@
  * per Astro run, the CLI once per command, the tests directly; everything downstream receives the
  * resulting plain object (it crosses worker threads and Vite's virtual module as JSON).
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { closestIds } from '../lib/text/did-you-mean';
 import { RULE_IDS } from '../lib/quality/registry';
 import { keysAt } from '../schema/friendly-errors';
 import { isCalendarDate } from '../schema/datetime';
 import { POSTMORTEM_FIELDS } from '../schema/postmortem';
 import { describeOptionIssues, excerpt, HindsightConfigError } from './errors';
-import { hindsightOptions, listingsOptions, type CustomField, type FeedOptions, type HindsightOptions, type JsonExportOptions, type ListingsOptions } from './options';
+import { hindsightOptions, listingsOptions, type CustomField, type HindsightOptions, type ListingsOptions } from './options';
 
 export type Edition = 'internal' | 'public';
 export type Command = 'dev' | 'build' | 'preview' | 'sync' | 'cli';
@@ -38,10 +39,10 @@ export interface Settings {
   patterns: { windowDays: number };
   listings: ListingsOptions;
   /** `/rss.xml`: how many postmortems it carries. */
-  feed: FeedOptions;
+  feed: HindsightOptions['feed'];
   /** The JSON export: postmortems per file. */
-  jsonExport: JsonExportOptions;
-  quality: { rules: Record<string, 'off' | 'warning' | 'error'>; followUpReviewSeverities: string[] };
+  jsonExport: HindsightOptions['jsonExport'];
+  quality: HindsightOptions['quality'];
   /** Frontmatter fields the team declared. */
   fields: Record<string, CustomField>;
 }
@@ -68,7 +69,19 @@ export const ENVIRONMENT = {
   HINDSIGHT_CACHE_DIR: "Astro's `cacheDir` (the content store lives there)",
 } as const;
 
-function readEnv(env: Env, problems: string[]) {
+/** A folder a build can write into: it is one, or does not exist yet and its nearest existing parent is one. */
+function writableFolder(path: string): boolean {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      if (dirname(at) === at) return false;
+    }
+  }
+}
+
+function readEnv(env: Env, problems: string[], projectRoot: string) {
   const text = (name: keyof typeof ENVIRONMENT) => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -111,6 +124,29 @@ function readEnv(env: Env, problems: string[]) {
       else problems.push(...describeOptionIssues(result.error.issues, 'HINDSIGHT_LISTINGS', parsed, (p) => keysAt(listingsOptions, p)));
     }
   }
+  // The four that go to Astro's own configuration: checked here, because Astro reports them with a stack trace, late, or not at all.
+  const site = text('HINDSIGHT_SITE');
+  if (site !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(site);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+      problems.push(`HINDSIGHT_SITE is ${excerpt(site)}: use the site's public address, with https://, e.g. https://kb.example.com`);
+    }
+  }
+  const base = text('HINDSIGHT_BASE');
+  if (base !== undefined && (!/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/.test(base) || /(^|\/)\.\.?(\/|$)/.test(base))) {
+    problems.push(`HINDSIGHT_BASE is ${excerpt(base)}: use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")`);
+  }
+  for (const name of ['HINDSIGHT_OUT_DIR', 'HINDSIGHT_CACHE_DIR'] as const) {
+    const dir = text(name);
+    if (dir !== undefined && !writableFolder(resolve(projectRoot, dir))) {
+      problems.push(`${name} is ${excerpt(dir)}, which is not a folder (or inside something that is not one): use a folder the build can create or write into`);
+    }
+  }
   return {
     content: text('HINDSIGHT_CONTENT'),
     edition: edition === 'public' ? ('public' as const) : edition === 'internal' ? ('internal' as const) : undefined,
@@ -124,13 +160,14 @@ function readEnv(env: Env, problems: string[]) {
 /** Checks that need more than the schema: rule ids that exist, custom fields that do not shadow built-in ones. */
 function crossChecks(options: HindsightOptions, where: string, problems: string[]): void {
   const names = RULE_IDS.map((id) => id.slice('quality/'.length));
-  for (const [key, setting] of Object.entries(options.quality.rules)) {
-    const name = key.replace(/^quality\//, '');
-    if (!names.includes(name)) {
-      const close = closestIds(name, names, 1);
-      problems.push(`${where}: quality.rules has an unknown rule ${excerpt(key)}${close.length ? `; did you mean "${close[0]}"?` : `; the rules are ${names.join(', ')}`}`);
+  for (const [option, rules] of [['quality.rules', options.quality.rules], ['quality.light.rules', options.quality.light.rules]] as const) {
+    for (const key of Object.keys(rules)) {
+      const name = key.replace(/^quality\//, '');
+      if (!names.includes(name)) {
+        const close = closestIds(name, names, 1);
+        problems.push(`${where}: ${option} has an unknown rule ${excerpt(key)}${close.length ? `; did you mean "${close[0]}"?` : `; the rules are ${names.join(', ')}`}`);
+      }
     }
-    void setting;
   }
   for (const name of Object.keys(options.fields)) {
     if (POSTMORTEM_FIELDS.includes(name)) problems.push(`${where}: fields.${name} is a built-in field of the content model; give the custom field another name`);
@@ -145,7 +182,7 @@ export function resolveSettings(input: unknown, opts: { projectRoot: string; env
   const where = opts.source?.where ?? 'hindsight options';
   const problems: string[] = [];
   const parsed = hindsightOptions.safeParse(input ?? {});
-  const env = readEnv(opts.env ?? {}, problems);
+  const env = readEnv(opts.env ?? {}, problems, resolve(opts.projectRoot));
   if (!parsed.success) {
     problems.push(...describeOptionIssues(parsed.error.issues, where, input, (p) => keysAt(hindsightOptions, p)));
     throw new HindsightConfigError(problems);
@@ -173,7 +210,7 @@ export function resolveSettings(input: unknown, opts: { projectRoot: string; env
     listings: { ...options.listings, ...env.listings },
     feed: options.feed,
     jsonExport: options.jsonExport,
-    quality: { rules: options.quality.rules, followUpReviewSeverities: options.quality.followUpReviewSeverities },
+    quality: options.quality,
     fields: options.fields,
   };
 }

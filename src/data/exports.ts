@@ -5,6 +5,9 @@
  * new incident only ever changes the last part of its year and every other file keeps its
  * contents (and its cache entry). Documented in the README ("JSON export").
  */
+import type { CustomField } from '../config/options';
+import { isOverdue } from '../lib/metrics';
+import { customFieldValues } from '../schema/custom-fields';
 import type { Postmortem } from './index';
 
 /** Written into the index and into every file; bumped when the shape changes (see README, "Migrating from @1"). */
@@ -44,21 +47,32 @@ export function exportFiles(published: readonly Postmortem[], perFile: number): 
 
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 60_000));
 
-/** One postmortem as the export writes it: its frontmatter, derived metrics, the later incidents that recurred it, its quality score. */
-export function exportRecord(pm: Postmortem, url: string): Record<string, unknown> {
-  const { file: _file, text: _text, headings: _headings, quality: _quality, ...frontmatter } = pm.data;
+/**
+ * One postmortem as the export writes it: the content model's fields at the top level, the team's
+ * own under `fields` (so a name a team picks never collides with one the model adds later), derived
+ * metrics, the later incidents that recurred it, its quality score and its overdue action items on
+ * the day of the build.
+ */
+export function exportRecord(pm: Postmortem, url: string, opts: { fields: Readonly<Record<string, CustomField>>; today: string }): Record<string, unknown> {
+  const { file: _file, text: _text, headings: _headings, quality: _quality, ...data } = pm.data;
+  const custom = customFieldValues(data, opts.fields);
+  const frontmatter = Object.fromEntries(Object.entries(data).filter(([name]) => !Object.hasOwn(opts.fields, name)));
   return {
     id: pm.id,
     url,
     ...frontmatter,
+    fields: Object.fromEntries(custom.map((f) => [f.name, f.value])),
     metrics: {
       started: pm.metrics.startedAt.toISOString(),
       ttd_minutes: minutes(pm.metrics.ttd),
       tta_minutes: minutes(pm.metrics.tta),
+      ttdiag_minutes: minutes(pm.metrics.ttdiag),
       ttm_minutes: minutes(pm.metrics.ttm),
+      ttf_minutes: minutes(pm.metrics.ttf),
       ttr_minutes: minutes(pm.metrics.ttr),
     },
     recurred_as: pm.recurredAs,
     quality_score: pm.quality.score,
+    overdue_action_items: pm.data.action_items.filter((i) => isOverdue(i, opts.today)).length,
   };
 }

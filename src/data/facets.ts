@@ -7,7 +7,10 @@ export interface FacetValue {
   id: string;
   name: string;
   description?: string | undefined;
+  /** For a category: the postmortems with it as root cause. */
   postmortems: Postmortem[];
+  /** Categories only: the postmortems that list it among their contributing factors. */
+  contributing?: Postmortem[] | undefined;
   /** Facet-specific details from the catalog, shown on the detail page. */
   details: Array<[string, string]>;
   /** Links to other facet pages, e.g. a team's services. */
@@ -15,7 +18,7 @@ export interface FacetValue {
 }
 
 export const FACETS: Record<FacetKind, { singular: string; plural: string; multi: boolean; intro: string }> = {
-  categories: { singular: 'Root-cause category', plural: 'Root-cause categories', multi: false, intro: 'Each postmortem has one root-cause category (contributing factors are listed on the postmortem).' },
+  categories: { singular: 'Cause category', plural: 'Cause categories', multi: false, intro: 'Each postmortem has one root cause and any number of contributing factors, each in a category. Both are counted, apart: "any role" counts a postmortem once, whichever role the category plays in it.' },
   services: { singular: 'Service', plural: 'Services', multi: true, intro: 'A postmortem that touched several services is counted once under each.' },
   teams: { singular: 'Team', plural: 'Teams', multi: true, intro: 'A postmortem involving several teams is counted once under each.' },
   tags: { singular: 'Tag', plural: 'Tags', multi: true, intro: 'A postmortem with several tags is counted once under each.' },
@@ -28,14 +31,18 @@ export const FACETS: Record<FacetKind, { singular: string; plural: string; multi
  */
 export function facetValues(site: Site, kind: FacetKind): FacetValue[] {
   const by = new Map<string, Postmortem[]>();
-  const add = (key: string, pm: Postmortem) => {
-    const list = by.get(key) ?? [];
+  const factors = new Map<string, Postmortem[]>();
+  const add = (key: string, pm: Postmortem, into = by) => {
+    const list = into.get(key) ?? [];
     if (!list.includes(pm)) list.push(pm);
-    by.set(key, list);
+    into.set(key, list);
   };
   for (const pm of site.postmortems) {
     if (kind === 'tags') (pm.data.tags ?? []).forEach((t) => add(t, pm));
-    if (kind === 'categories') add(pm.category.id, pm);
+    if (kind === 'categories') {
+      add(pm.category.id, pm);
+      (pm.data.contributing_factors ?? []).forEach((f) => add(f.category, pm, factors));
+    }
     if (kind === 'services') pm.data.services.forEach((s) => add(s, pm));
     if (kind === 'teams') (pm.data.teams ?? []).forEach((t) => add(t, pm));
   }
@@ -51,6 +58,7 @@ export function facetValues(site: Site, kind: FacetKind): FacetValue[] {
         name: c.name,
         description: c.description,
         postmortems: list(c.id),
+        contributing: factors.get(c.id) ?? [],
         details: [['Fishbone group', c.group], ...(c.aliases?.length ? [['Also known as', c.aliases.join(', ')] as [string, string]] : []), ...(c.deprecated ? [['Status', 'deprecated'] as [string, string]] : [])],
         links: [],
       }));
@@ -71,11 +79,17 @@ export function facetValues(site: Site, kind: FacetKind): FacetValue[] {
         name: t.name,
         postmortems: list(t.id),
         details: t.contact ? [['Contact', t.contact]] : [],
-        links: site.services.filter((s) => s.team === t.id).map((s) => ({ label: 'Service', kind: 'services' as const, id: s.id })),
+        links: site.services.filter((s) => s.team === t.id).map((s) => ({ label: 'Services', kind: 'services' as const, id: s.id })),
       }));
       break;
   }
-  return values.sort((a, b) => b.postmortems.length - a.postmortems.length || a.name.localeCompare(b.name));
+  return values.sort((a, b) => anyRole(b) - anyRole(a) || b.postmortems.length - a.postmortems.length || a.name.localeCompare(b.name));
+}
+
+/** Postmortems in which a facet value plays any role: for a category, as root cause or as a contributing factor. */
+export function anyRole(value: FacetValue): number {
+  if (!value.contributing?.length) return value.postmortems.length;
+  return new Set([...value.postmortems, ...value.contributing]).size;
 }
 
 /** Every quarter from the first incident to the last (for trends that show gaps as zeros). */

@@ -26,6 +26,8 @@ export interface Postmortem {
   metrics: IncidentMetrics & { startedAt: Date };
   severity: Severity;
   category: Category;
+  /** The distinct categories of its contributing factors (aliases resolved), in the order first listed. */
+  factors: Category[];
   /** Ids of later postmortems whose recurrence_of points here. */
   recurredAs: string[];
   /** The quality policy's score (0–5) and the findings that lowered it, as `hindsight check` computes them. */
@@ -39,6 +41,8 @@ export interface Site {
   services: Service[];
   teams: Team[];
   categories: Category[];
+  /** Categories by canonical id. */
+  categoryById: ReadonlyMap<string, Category>;
   severities: Severity[];
   today: string;
   /** Repeat-incident patterns over the published postmortems, newest first. */
@@ -93,6 +97,7 @@ async function load(): Promise<Site> {
       metrics: { ...m, startedAt: m.startedAt ?? data.timeline[0]!.at },
       severity: severityById.get(data.severity)!,
       category: categoryById.get(data.root_cause.category)!,
+      factors: [...new Set((data.contributing_factors ?? []).map((f) => f.category))].flatMap((id) => categoryById.get(id) ?? []),
       recurredAs: [],
       quality: data.quality,
     };
@@ -103,6 +108,11 @@ async function load(): Promise<Site> {
     const earlier = pm.data.recurrence_of ? byId.get(pm.data.recurrence_of) : undefined;
     earlier?.recurredAs.push(pm.id);
   }
+  const catalog = listedCatalog(postmortems, {
+    services: services.map((s) => s.data),
+    teams: teams.map((t) => t.data),
+    categories: categoryList,
+  });
   const published = postmortems.filter((p) => p.data.status === 'published');
   // Newest first, as detectPatterns returns them.
   const patterns = detectPatterns(published, { windowDays: settings.patterns.windowDays });
@@ -112,12 +122,30 @@ async function load(): Promise<Site> {
     byId,
     patterns,
     similar,
-    services: services.map((s) => s.data),
-    teams: teams.map((t) => t.data),
-    categories: categoryList,
+    ...catalog,
+    categoryById,
     severities: severityList,
     today: settings.today,
     problems,
+  };
+}
+
+/**
+ * The catalog entries this build lists. The internal edition lists the whole catalog, so that it
+ * can be browsed; the public edition only what its postmortems use (and the teams owning those
+ * services): an entry listed with no incident would give away that internal postmortems use the
+ * entries the edition does not list.
+ */
+function listedCatalog(postmortems: readonly Postmortem[], all: { services: Service[]; teams: Team[]; categories: Category[] }): { services: Service[]; teams: Team[]; categories: Category[] } {
+  if (settings.edition !== 'public') return all;
+  const services = new Set(postmortems.flatMap((p) => p.data.services));
+  const categories = new Set(postmortems.flatMap((p) => [p.data.root_cause.category, ...(p.data.contributing_factors ?? []).map((f) => f.category)]));
+  const listedServices = all.services.filter((s) => services.has(s.id));
+  const teams = new Set([...postmortems.flatMap((p) => p.data.teams ?? []), ...listedServices.flatMap((s) => (s.team ? [s.team] : []))]);
+  return {
+    services: listedServices,
+    teams: all.teams.filter((t) => teams.has(t.id)),
+    categories: all.categories.filter((c) => categories.has(c.id)),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Postmortem, Site } from './index';
 export const SEARCH_FACETS = [
   { key: 'severity', label: 'Severity' },
   { key: 'category', label: 'Root cause' },
+  { key: 'factor', label: 'Contributing factor' },
   { key: 'service', label: 'Service' },
   { key: 'team', label: 'Team' },
   { key: 'tag', label: 'Tag' },
@@ -25,6 +26,7 @@ export function searchFilters(pm: Postmortem): Record<FacetKey, string[]> {
   return {
     severity: [d.severity],
     category: [pm.category.name],
+    factor: pm.factors.map((c) => c.name),
     service: [...d.services],
     team: [...(d.teams ?? [])],
     tag: [...(d.tags ?? [])],
@@ -33,14 +35,21 @@ export function searchFilters(pm: Postmortem): Record<FacetKey, string[]> {
   };
 }
 
-/** How many indexed postmortems carry each facet value: the counts the search page shows before a query. */
+/**
+ * How many indexed postmortems carry each facet value: the counts the search page shows before a
+ * query. Counted in Maps, because a value is an id or a tag and `constructor` is a valid one; the
+ * result is built from them as null-prototype objects, for the page's JSON.
+ */
 export function facetTotals(postmortems: readonly Postmortem[]): FacetTotals {
-  const totals = Object.fromEntries(SEARCH_FACETS.map((f) => [f.key, {}])) as FacetTotals;
+  const counts = new Map<FacetKey, Map<string, number>>(SEARCH_FACETS.map((f) => [f.key, new Map()]));
   for (const pm of postmortems) {
     for (const [key, values] of Object.entries(searchFilters(pm)) as Array<[FacetKey, string[]]>) {
-      for (const v of new Set(values)) totals[key][v] = (totals[key][v] ?? 0) + 1;
+      const byValue = counts.get(key)!;
+      for (const v of new Set(values)) byValue.set(v, (byValue.get(v) ?? 0) + 1);
     }
   }
+  const totals = Object.create(null) as FacetTotals;
+  for (const [key, byValue] of counts) totals[key] = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(byValue));
   return totals;
 }
 

@@ -1,10 +1,11 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import { fieldPath, type ContentIssue } from '../schema/issues';
 import { lazyModule } from './lazy';
+import { checkYamlFlowNesting, LIMITS, nestingIssue, yamlValueDepth } from './limits';
 
 /** The positioned parser: for the careful path and the lines indentation does not settle (see lazy.ts). */
 const yaml = lazyModule<typeof import('yaml')>('yaml');
-import type { ContentIssue } from '../schema/issues';
 
 export interface SplitSource {
   /** The parsed frontmatter (YAML 1.2 core schema: dates and times stay strings). */
@@ -42,26 +43,28 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
   }
   const yamlText = match[1] ?? '';
   const bodyLine = text.slice(0, match[0].length).split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+  const body = text.slice(match[0].length);
+  // Deeply nested [ and { cost the careful parser seconds: measured before it runs.
+  const flow = checkYamlFlowNesting(yamlText, file, 2);
+  if (flow.length) return { data: undefined, body, bodyLine, lineOf: () => undefined, issues: flow };
   const fast = fastLoad(yamlText);
   if (fast.ok) {
-    return { data: fast.data, body: text.slice(match[0].length), bodyLine, lineOf: lazyLineOf(yamlText), issues: [] };
+    const lineOf = lazyLineOf(yamlText);
+    const deep = tooDeep(fast.data, file, lineOf);
+    return { data: deep ? undefined : fast.data, body, bodyLine, lineOf, issues: deep ? [deep] : [] };
   }
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const issues: ContentIssue[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0];
-    issues.push({
-      file,
-      field: '',
-      level: 'error',
-      rule: 'file/yaml',
-      ...(pos ? { line: pos.line + 1 } : {}),
-      message: `the frontmatter is not valid YAML: ${err.message.split('\n')[0]}`,
-      fix: err.code === 'DUPLICATE_KEY' ? 'remove the duplicated field' : 'check indentation and quoting on that line; quote strings that contain ": "',
-    });
-  }
+  const issues: ContentIssue[] = yamlProblems(doc, yamlText, lineCounter).map((p) => ({
+    file,
+    field: p.key ?? '',
+    level: 'error' as const,
+    rule: 'file/yaml',
+    ...(p.line ? { line: p.line + 1 } : {}), // +1: the opening --- line
+    message: `the frontmatter is not valid YAML: ${p.message}`,
+    fix: p.fix,
+  }));
   const lineOf = linesOf(doc, lineCounter);
   let data: unknown;
 
@@ -80,6 +83,13 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
       });
     }
   }
+  if (!issues.length) {
+    const deep = tooDeep(data, file, lineOf);
+    if (deep) {
+      issues.push(deep);
+      data = undefined;
+    }
+  }
   if (!issues.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     // An empty block (or a bare "---"), a list or a single value: no field to name, so it is the file's problem.
     issues.push({
@@ -93,7 +103,47 @@ export function splitFrontmatter(source: string, file: string): SplitSource {
     });
     data = undefined;
   }
-  return { data, body: text.slice(match[0].length), bodyLine, lineOf, issues };
+  return { data, body, bodyLine, lineOf, issues };
+}
+
+/** Block nesting (by indentation) is cheap to parse: it is measured on the parsed value, before anything walks it recursively. */
+function tooDeep(data: unknown, file: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): ContentIssue | undefined {
+  const { depth, path } = yamlValueDepth(data);
+  if (depth <= LIMITS.nesting) return undefined;
+  return nestingIssue(file, fieldPath(path.slice(0, 3)), lineOf(path), depth, 'yaml');
+}
+
+/** One YAML syntax problem in the author's terms: the 1-based line in the YAML text, the key when one is at fault. */
+export interface YamlProblem {
+  line?: number;
+  key?: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * The errors of a parsed YAML document, each with its line and, for a duplicated key, the key's
+ * name: yaml's own "Map keys must be unique" names neither.
+ */
+export function yamlProblems(doc: { errors: readonly YAMLError[]; warnings: readonly YAMLError[] }, text: string, lineCounter: LineCounter): YamlProblem[] {
+  return [...doc.errors, ...doc.warnings].map((err) => {
+    const line = err.pos ? lineCounter.linePos(err.pos[0]).line : err.linePos?.[0]?.line;
+    if (err.code === 'DUPLICATE_KEY' && err.pos) {
+      const rest = text.slice(err.pos[0]).split('\n', 1)[0] ?? '';
+      const key = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^:#]*?))\s*:/.exec(rest.trimStart());
+      // A key can hold any character: the ones a terminal or a CI log would act on are left out of the message.
+      const name = key ? (key[1] ?? key[2] ?? key[3] ?? '').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim().slice(0, 80) : '';
+      if (name) {
+        return { ...(line ? { line } : {}), key: name, message: `"${name}" is written twice`, fix: `keep one "${name}:" line and remove the other` };
+      }
+    }
+    return {
+      ...(line ? { line } : {}),
+      // The parser's own words, first line only and cut short: never a quotation of the file.
+      message: (err.message.split('\n')[0] ?? err.message).replace(/\p{Cc}/gu, ' ').slice(0, 160),
+      fix: err.code === 'DUPLICATE_KEY' ? 'remove the duplicated key' : 'check indentation and quoting on that line; quote strings that contain ": "',
+    };
+  });
 }
 
 /*
@@ -124,9 +174,6 @@ function fastLoad(yamlText: string): { ok: true; data: Record<string, unknown> }
 }
 
 /** The careful parser of YAML text (catalogs), loaded on first use. */
-export function parseYamlCarefully(text: string): unknown {
-  return yaml().parse(text, { version: '1.2' });
-}
 
 /** Line numbers of a file's frontmatter fields, looked up only when asked (see `lazyLineOf`). */
 export function frontmatterLineOf(source: string): (path: readonly PropertyKey[]) => number | undefined {
@@ -152,10 +199,16 @@ function lazyLineOf(yamlText: string): (path: readonly PropertyKey[]) => number 
 }
 
 /** Lines of fields from the positioned document: exact for any YAML, several times slower to build than the fast parse. */
-export function positionedLineOf(yamlText: string): (path: readonly PropertyKey[]) => number | undefined {
+export function positionedLineOf(yamlText: string, offset = 1): (path: readonly PropertyKey[]) => number | undefined {
+  const { doc, lineCounter } = parsePositioned(yamlText);
+  return linesOf(doc, lineCounter, offset);
+}
+
+/** The positioned document of a YAML text (the careful parser: duplicate keys are errors, positions are kept). */
+export function parsePositioned(yamlText: string): { doc: Document; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  return linesOf(parseDocument(yamlText, { lineCounter, prettyErrors: false, version: '1.2' }), lineCounter);
+  return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' }), lineCounter };
 }
 
 /*
@@ -261,7 +314,9 @@ function blockLineOf(rows: readonly BlockRow[], path: readonly PropertyKey[]): n
   }
   return answer();
 }
-function linesOf(doc: Document, lineCounter: LineCounter): (path: readonly PropertyKey[]) => number | undefined {
+
+/** Line numbers of a YAML document's nodes; `offset` is the file line before the document (1: a frontmatter's opening ---). */
+export function linesOf(doc: Document, lineCounter: LineCounter, offset = 1): (path: readonly PropertyKey[]) => number | undefined {
   const { isMap, isSeq } = yaml();
   return (path) => {
     let node: unknown = doc.contents;
@@ -283,6 +338,6 @@ function linesOf(doc: Document, lineCounter: LineCounter): (path: readonly Prope
         node = item;
       } else break;
     }
-    return last === undefined ? undefined : last + 1; // +1: the opening --- line
+    return last === undefined ? undefined : last + offset;
   };
 }

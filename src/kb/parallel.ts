@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../config/package';
+import { readContentFile } from './files';
 import { frontmatterLineOf } from './frontmatter';
+import { LIMITS } from './limits';
 import { runReadJob, type LineOf, type ReadJob, type ReadJobOptions, type ReadJobResult } from './read-one';
 
 /** Below this many files a read stays in one thread: starting a worker costs more than it saves. */
@@ -95,13 +96,12 @@ export async function runReadJobs(jobs: readonly ReadJob[], opts: ReadJobOptions
 
 /** A result from a worker has no `lineOf`: line numbers are looked up from the file only if a message needs one. */
 function withLazyLines(result: ReadJobResult, job: ReadJob): ReadJobResult {
-  if (!result.postmortem) return result;
-  let lineOf: LineOf | undefined;
+  if (!result.postmortem && !result.partial) return result;
+  let lookup: LineOf | undefined;
+  const lineOf: LineOf = (path) => (lookup ??= frontmatterLineOf(readContentFile(job.path, job.file, { maxBytes: LIMITS.fileBytes, what: 'postmortem' }).text ?? ''))(path);
   return {
     ...result,
-    postmortem: {
-      ...result.postmortem,
-      lineOf: (path) => (lineOf ??= frontmatterLineOf(readFileSync(job.path, 'utf8')))(path),
-    },
+    postmortem: result.postmortem && { ...result.postmortem, lineOf },
+    ...(result.partial ? { partial: { ...result.partial, lineOf } } : {}),
   };
 }

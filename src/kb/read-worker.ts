@@ -13,6 +13,7 @@ port.on('message', ({ batch, jobs }: { batch: number; jobs: ReadJob[] }) => {
       const result = runReadJob(job, opts);
       // Functions do not cross threads; the main thread rebuilds lineOf from the file when a message needs it.
       if (result.postmortem) delete result.postmortem.lineOf;
+      if (result.partial) delete result.partial.lineOf;
       return result;
     });
     port.postMessage({ batch, results });

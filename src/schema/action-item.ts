@@ -1,4 +1,4 @@
-import { withFix } from './issues';
+import { quote, withFix } from './issues';
 import { z } from 'zod';
 import { calendarDate } from './datetime';
 import { handle } from './ids';
@@ -9,6 +9,15 @@ export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/**
+ * The prevention hierarchy (content model v1.1), strongest first: remove the hazard, substitute a
+ * safer alternative, an engineering control (a guard, a limit, an automated check), an
+ * administrative control (a runbook, a checklist, a review), training.
+ */
+export const ACTION_CONTROLS = ['eliminate', 'substitute', 'engineering', 'administrative', 'training'] as const;
+export type ActionControl = (typeof ACTION_CONTROLS)[number];
+/** Controls that are mechanisms: they work without anyone remembering. The rest are intentions. */
+export const MECHANISM_CONTROLS: ReadonlySet<ActionControl> = new Set(['eliminate', 'substitute', 'engineering']);
 
 export const actionItem = z
   .strictObject({
@@ -27,6 +36,12 @@ export const actionItem = z
     completed: calendarDate.optional(),
     /** Link to the ticket: http or https only. */
     tracker: httpUrl.optional(),
+    /**
+     * (v1.1) Where the item sits in the prevention hierarchy, strongest first: eliminate | substitute |
+     * engineering | administrative | training. Engineering or stronger is a mechanism; administrative
+     * and training are intentions that fade.
+     */
+    control: z.enum(ACTION_CONTROLS).optional(),
   })
   .superRefine((item, ctx) => {
     // Runs even when the type check failed (`when` below), so `item` may be null or a scalar.
@@ -44,7 +59,7 @@ export const actionItem = z
       ctx.addIssue({
         code: 'custom',
         path: ['completed'],
-        message: `is set but status is "${item.status}"`,
+        message: `is set but status is ${quote(item.status)}`,
         params: { fix: 'set status: done, or remove completed', rule: 'action/completed' },
       });
     }

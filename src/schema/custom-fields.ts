@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CustomField } from '../config/options';
 import { calendarDate } from './datetime';
 import { KEBAB } from './ids';
-import { withFix } from './issues';
+import { quote, withFix } from './issues';
 
 function fieldSchema(name: string, field: CustomField): z.ZodType {
   let schema: z.ZodType;
@@ -33,7 +33,7 @@ function fieldSchema(name: string, field: CustomField): z.ZodType {
       const id = field.values
         ? z.enum(field.values as [string, ...string[]])
         : z.string({ error: 'must be an id' }).regex(KEBAB, {
-            error: (issue) => withFix(`"${String(issue.input).slice(0, 40)}" is not a lowercase kebab-case id`, 'use lowercase letters, digits and single hyphens', 'schema/id'),
+            error: (issue) => withFix(`${quote(issue.input)} is not a lowercase kebab-case id`, 'use lowercase letters, digits and single hyphens', 'schema/id'),
           });
       schema = z.array(id, { error: 'must be a list of ids, e.g. [a, b]' });
       break;

@@ -1,4 +1,4 @@
-import { withFix } from './issues';
+import { quote, withFix } from './issues';
 import { z } from 'zod';
 
 const OFFSET_DATE_TIME =
@@ -31,7 +31,7 @@ export function parseInstant(input: string): ParsedInstant {
   if (!m) {
     return {
       ok: false,
-      message: `"${input}" is not an ISO 8601 date-time`,
+      message: `${quote(input)} is not an ISO 8601 date-time`,
       fix: 'write it as YYYY-MM-DDThh:mmZ, e.g. 2026-03-02T14:05Z (UTC) or 2026-03-02T19:35+05:30',
     };
   }
@@ -39,7 +39,7 @@ export function parseInstant(input: string): ParsedInstant {
   if (!offset) {
     return {
       ok: false,
-      message: `"${input}" has no offset, so the moment it names is ambiguous`,
+      message: `${quote(input)} has no offset, so the moment it names is ambiguous`,
       fix: `add the offset: write ${input.trim()}Z for UTC, or ${input.trim()}+hh:mm for local time`,
     };
   }
@@ -47,7 +47,7 @@ export function parseInstant(input: string): ParsedInstant {
   const second = s ? Number(s) : 0;
   const millis = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, message: `"${input}" is not a real date and time`, fix: 'check the month, day, hour and minute' };
+    return { ok: false, message: `${quote(input)} is not a real date and time`, fix: 'check the month, day, hour and minute' };
   }
   let offsetMinutes = 0;
   if (offset !== 'Z') {
@@ -56,14 +56,14 @@ export function parseInstant(input: string): ParsedInstant {
     const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2, 4));
     const minutes = sign * (oh * 60 + om);
     if (om > 59 || minutes < -12 * 60 || minutes > 14 * 60) {
-      return { ok: false, message: `"${input}" has an impossible offset ${offset}`, fix: 'offsets run from -12:00 to +14:00' };
+      return { ok: false, message: `${quote(input)} has an impossible offset ${offset}`, fix: 'offsets run from -12:00 to +14:00' };
     }
     offsetMinutes = minutes;
   }
   const date = new Date(utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000);
   if (Number.isNaN(date.getTime())) {
     // Beyond what a Date can hold (about ±275,760 years): an Invalid Date would crash utcDate and every metric.
-    return { ok: false, message: `"${input}" is outside the range of dates this site can handle`, fix: 'check the year' };
+    return { ok: false, message: `${quote(input)} is outside the range of dates this site can handle`, fix: 'check the year' };
   }
   return { ok: true, date };
 }
@@ -95,5 +95,5 @@ export const instant = z
 export const calendarDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .refine(isCalendarDate, {
-    error: (issue) => withFix(`"${String(issue.input)}" is not a date written YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2026-03-15', 'schema/date'),
+    error: (issue) => withFix(`${quote(issue.input)} is not a date written YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2026-03-15', 'schema/date'),
   });

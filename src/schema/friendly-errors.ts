@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closestIds } from '../lib/text/did-you-mean';
-import { fieldPath, splitFix, type ContentIssue } from './issues';
+import { fieldPath, quote, splitFix, type ContentIssue } from './issues';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -9,7 +9,7 @@ function describeReceived(input: unknown): string {
   if (input === null) return 'empty';
   if (Array.isArray(input)) return 'a list';
   if (input instanceof Date) return 'a date';
-  return `${typeof input === 'object' ? 'an object' : JSON.stringify(input)}`;
+  return typeof input === 'object' ? 'an object' : quote(input);
 }
 
 /**

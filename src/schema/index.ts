@@ -10,3 +10,4 @@ export * from './postmortem';
 export * from './timeline-event';
 export * from './url';
 export * from './references';
+export * from './roles';

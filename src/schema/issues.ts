@@ -84,3 +84,16 @@ export function splitFix(message: string): { message: string; fix?: string; rule
   const fix = parts.pop()!;
   return { message: parts.join(SEP), fix, ...(rule ? { rule } : {}) };
 }
+
+/**
+ * A value received, quoted briefly for a message: enough to recognise it, never a whole file (CI
+ * logs of public repositories are public), with control and invisible characters escaped so that
+ * a message stays one line and shows what is really there.
+ */
+export function quote(value: unknown, max = 40): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value !== 'string') return Array.isArray(value) ? 'a list' : value instanceof Date ? 'a date' : 'a mapping';
+  const cut = value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}

@@ -5,6 +5,7 @@ import { contributingFactor, rootCause, why } from './analysis';
 import { calendarDate, utcDate } from './datetime';
 import { catalogId, handle, postmortemId, tag } from './ids';
 import { impact } from './impact';
+import { incidentRoles } from './roles';
 import { timeline, type Milestone } from './timeline-event';
 import { customFieldShape } from './custom-fields';
 import type { CustomField } from '../config/options';
@@ -66,6 +67,10 @@ const postmortemShape = z
     recurrence_of: postmortemId.optional(),
     /** Date of the 30/60-day review of the action items. */
     follow_up_review: calendarDate.optional(),
+    /** (v1.1) The date the follow-up review actually took place; until it is set, the review is due or overdue. */
+    follow_up_held: calendarDate.optional(),
+    /** (v1.1) Who held the incident's roles: handles of people or rotations. */
+    roles: incidentRoles.optional(),
   });
 
 /** Rules across fields; they run even when a field failed its own check, so that every error is reported in one run. */
@@ -99,6 +104,15 @@ function crossFieldRules(pm: z.output<typeof postmortemShape>, ctx: z.Refinement
       }
     });
   }
+  // Only a well-formed date is compared: a malformed one already has its own error.
+  if (started instanceof Date && typeof pm.follow_up_held === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pm.follow_up_held) && pm.follow_up_held < utcDate(started)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['follow_up_held'],
+      message: `${pm.follow_up_held} is before the incident started (${utcDate(started)})`,
+      params: { fix: 'a follow-up review cannot be held before the incident; correct the date', rule: 'followup/held-before-start' },
+    });
+  }
 }
 
 /** Frontmatter of one postmortem, with the content model's fields only. */
@@ -123,8 +137,38 @@ export function postmortemSchema(fields: Readonly<Record<string, CustomField>> =
   return schema;
 }
 
+const shapes = new Map<string, Record<string, z.ZodType>>();
+
+/**
+ * What can still be checked in a frontmatter that failed validation: every top-level field that is
+ * valid on its own (parsed, with its defaults), and the names of those that are not. References and
+ * the quality policy then run on what is valid, so that one bad field does not hide the errors and
+ * findings of the others until the next run.
+ */
+export function salvageFrontmatter(
+  raw: unknown,
+  failed: ReadonlySet<string>,
+  fields: Readonly<Record<string, CustomField>> = {},
+): { data: Partial<PostmortemFrontmatter>; invalid: string[] } | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const key = JSON.stringify(fields);
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = { ...postmortemShape.shape, ...customFieldShape(fields) }));
+  const data: Record<string, unknown> = {};
+  const invalid: string[] = [];
+  for (const [name, schema] of Object.entries(shape)) {
+    const result = failed.has(name) ? undefined : schema.safeParse((raw as Record<string, unknown>)[name]);
+    if (!result?.success) invalid.push(name);
+    else if (result.data !== undefined) data[name] = result.data;
+  }
+  return { data, invalid };
+}
+
 export type PostmortemFrontmatter = z.infer<typeof postmortemFrontmatter>;
 export type PostmortemInput = z.input<typeof postmortemFrontmatter>;
+
+/** Each top-level field's own schema: `new` checks an answer with it as it is given. */
+export const postmortemFields = postmortemShape.shape;
 
 /** The top-level field names, for did-you-mean on unknown keys. */
 export const POSTMORTEM_FIELDS = Object.keys(postmortemShape.shape);

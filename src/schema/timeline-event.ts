@@ -1,6 +1,7 @@
 import { withFix } from './issues';
 import { z } from 'zod';
 import { instant } from './datetime';
+import { LIMITS } from './limits';
 import { httpUrl } from './url';
 
 /** Milestones in the order an incident normally passes them. */
@@ -50,6 +51,14 @@ export const timeline = z
   .array(timelineEvent, { error: 'must be a list of events' })
   .min(2, {
     error: withFix('needs at least 2 events', 'add at least the events that started and resolved the incident', 'timeline/too-short'),
+  })
+  .max(LIMITS.timelineEvents, {
+    error: (issue) =>
+      withFix(
+        `has ${String((issue.input as unknown[] | undefined)?.length ?? 'too many')} events; a timeline may have at most ${LIMITS.timelineEvents}`,
+        'keep the events that explain the incident (detection, decisions, mitigation, recovery) and link to the full log or chat history',
+        'limit/timeline',
+      ),
   })
   .superRefine((events, ctx) => {
     // Runs even when the type check failed (`when` below), so `events` may be anything.

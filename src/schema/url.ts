@@ -1,4 +1,4 @@
-import { withFix } from './issues';
+import { quote, withFix } from './issues';
 import { z } from 'zod';
 
 /** True for absolute http: or https: URLs with a host. */
@@ -16,5 +16,5 @@ export function isHttpUrl(value: string): boolean {
  * `data:` URL in a postmortem would become a live link on the published site.
  */
 export const httpUrl = z.string({ error: 'must be a URL' }).refine(isHttpUrl, {
-  error: (issue) => withFix(`"${String(issue.input)}" is not an http or https URL`, 'use a full link starting with https:// (other schemes such as javascript: are not allowed)', 'schema/url'),
+  error: (issue) => withFix(`${quote(issue.input, 60)} is not an http or https URL`, 'use a full link starting with https:// (other schemes such as javascript: are not allowed)', 'schema/url'),
 });

@@ -1,26 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { REPO, buildSite } from '../helpers/build';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, buildSite, readPage, readExport } from '../helpers/build';
+import { copyOf, hindsight } from '../helpers/cli';
 import { FIXTURES } from '../helpers/kb';
 
-const BIN = join(REPO, 'bin/hindsight.mjs');
 const BAD = join(FIXTURES, 'cli/bad');
 const BASIC = join(FIXTURES, 'sites/basic/content');
-
-/** Runs the real CLI as a process, without a terminal. */
-function hindsight(args: string[], opts: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function copyOf(dir: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'hindsight-cli-'));
-  cpSync(dir, root, { recursive: true });
-  return root;
-}
 
 describe('hindsight check', () => {
   it('finds the human-error root cause, the vague action and the e-mail address, each with a fix', () => {
@@ -83,7 +70,7 @@ describe('hindsight check', () => {
   });
 
   it('has help with examples for each command', () => {
-    for (const cmd of ['check', 'new']) {
+    for (const cmd of ['check', 'new', 'init']) {
       const r = hindsight([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
@@ -110,6 +97,25 @@ describe('hindsight new', () => {
     const build = await buildSite({ content: root, env: { HINDSIGHT_PREVIEW: '1' } });
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(build.outDir, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change/index.html'))).toBe(true);
+    // The score is the writing's; the overdue item (due 2026-04-01) is counted beside it on the build date.
+    const page = readPage(build.outDir, 'postmortems/2026-03-02-checkout-pool-exhaustion/');
+    expect(page).toMatch(/<h2 id="quality">Writing quality: [\d.]+ \/ 5<\/h2>/);
+    expect(page).toMatch(/<a class="badge overdue" href="#action-items">1 overdue action<\/a>/);
+    expect(page).toContain('Follow-through</strong> as of 2026-11-21');
+    const api = readExport<{ id: string; overdue_action_items: number }>(build.outDir);
+    expect(api.postmortems.find((p) => p.id === '2026-03-02-checkout-pool-exhaustion')?.overdue_action_items).toBe(1);
+  }, 180_000);
+
+  it('records the incident commander given with --commander, in a file that passes check', () => {
+    const root = copyOf(BASIC);
+    const r = hindsight(['new', '--root', root, ...flags, '--commander', 'sam-t']);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(root, 'postmortems/2026-11-03-checkout-errors-after-a-pool-size-change.mdx');
+    const frontmatter = readFileSync(file, 'utf8').split('\n---\n')[0]!;
+    expect(frontmatter).toMatch(/^roles: .*\n {2}commander: "sam-t"$/m);
+    expect(frontmatter).toMatch(/^ {4}control: engineering /m);
+    const check = hindsight(['check', file, '--root', root]);
+    expect(check.code, check.stdout).toBe(0);
   });
 
   it('refuses to overwrite', () => {
@@ -130,5 +136,95 @@ describe('hindsight new', () => {
     const typo = hindsight(['new', '--root', root, ...flags.map((f) => (f === 'checkout-api,payments-db' ? 'checkout-apii' : f))]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean "checkout-api"');
+  });
+});
+
+describe('hindsight init', () => {
+  const STARTER = join(REPO, 'starter');
+  const own = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; peerDependencies: Record<string, string> };
+  /** Every file of the starter as init writes it (gitignore is stored without its dot: npm drops .gitignore files from a package). */
+  const expected = (readdirSync(STARTER, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(STARTER.length + 1).replace(/^gitignore$/, '.gitignore'))
+    .sort();
+  const written = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((path) => !path.startsWith('.git/'))
+    .sort();
+  const made: string[] = [];
+  const temp = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the starter into a new folder, with this version of the package, and says what to do next', () => {
+    const parent = temp();
+    const r = hindsight(['init', 'Team Postmortems'], { cwd: parent });
+    expect(r.code, r.stderr).toBe(0);
+    const dir = join(parent, 'Team Postmortems');
+    expect(written(dir)).toEqual(expected);
+    expect(expected).toContain('.gitignore');
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    expect(manifest.name).toBe('team-postmortems');
+    expect(manifest.dependencies).toEqual({ '@hindsight-coe/hindsight': `^${own.version}`, astro: own.peerDependencies.astro });
+    expect(readFileSync(join(dir, 'content/postmortems', readdirSync(join(dir, 'content/postmortems'))[0]!), 'utf8')).toBe(
+      readFileSync(join(STARTER, 'content/postmortems', readdirSync(join(STARTER, 'content/postmortems'))[0]!), 'utf8'),
+    );
+    expect(r.stdout).toContain(`Wrote ${expected.length} files of the Hindsight ${own.version} starter into Team Postmortems/.`);
+    expect(r.stdout).toMatch(/cd "Team Postmortems"\n\s+git init\n\s+npm install/);
+    expect(r.stdout).toContain('npx hindsight new');
+  });
+
+  it('writes a knowledge base that passes check --strict', () => {
+    const parent = temp();
+    expect(hindsight(['init', 'kb'], { cwd: parent }).code).toBe(0);
+    const check = hindsight(['check', '--strict'], { cwd: join(parent, 'kb') });
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toMatch(/^\d+ files checked: 0 errors, 0 warnings\.$/m);
+  });
+
+  it('refuses a folder that is not empty, and writes nothing', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'notes.txt'), 'ours\n');
+    const r = hindsight(['init', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not empty \(notes\.txt\); give a new or empty folder, or add --force/);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('takes a folder that holds only .git, and skips "git init" in the next steps', () => {
+    const dir = temp();
+    mkdirSync(join(dir, '.git'));
+    const r = hindsight(['init', '.'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('into this folder');
+    expect(r.stdout).not.toContain('git init');
+    expect(r.stdout).not.toContain('cd ');
+    expect(written(dir)).toEqual(expected);
+  });
+
+  it('with --force, writes beside what is there and overwrites nothing, naming each file it kept', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'README.md'), '# Our own README\n');
+    mkdirSync(join(dir, 'content'));
+    writeFileSync(join(dir, 'content/services.yml'), '- id: our-service\n  name: Ours\n');
+    const r = hindsight(['init', dir, '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Our own README\n');
+    expect(readFileSync(join(dir, 'content/services.yml'), 'utf8')).toBe('- id: our-service\n  name: Ours\n');
+    expect(r.stdout).toContain(`Wrote ${expected.length - 2} files`);
+    expect(r.stdout).toMatch(/Kept 2 files already there \(not overwritten[^\n]*\n {2}README\.md\n {2}content\/services\.yml\n/);
+    expect(written(dir)).toEqual(expected);
+  });
+
+  it('says how to call it when given two folders', () => {
+    const r = hindsight(['init', 'a', 'b'], { cwd: temp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give one folder');
   });
 });

@@ -11,8 +11,12 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** A real `astro build` of a knowledge-base folder into a fresh temp directory. */
-export function buildSite(opts: { content: string; env?: Record<string, string>; outDir?: string }): Promise<BuildResult> {
+/**
+ * A real `astro build` of a knowledge-base folder into a fresh temp directory: by default the
+ * repository's own project pointed at `content`, or another project (`root`, e.g. a fixture with
+ * its own hindsight.config.mjs). Builds given the same `cacheDir` share Astro's content store.
+ */
+export function buildSite(opts: { content: string; root?: string; env?: Record<string, string>; outDir?: string; cacheDir?: string }): Promise<BuildResult> {
   // Inside the repository, so that prerendered chunks resolve node_modules.
   mkdirSync(join(REPO, 'test/.builds'), { recursive: true });
   const work = mkdtempSync(join(REPO, 'test/.builds/build-'));
@@ -20,13 +24,13 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
   return new Promise((done, fail) => {
     // Astro stages prerendered chunks under <cwd>/.astro when outDir is outside
     // the cwd, so each build gets its own cwd to let builds run side by side.
-    const child = spawn(process.execPath, [ASTRO, 'build', '--root', REPO], {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--root', opts.root ?? REPO], {
       cwd: work,
       env: {
         ...withoutViteEnv(process.env),
         HINDSIGHT_CONTENT: resolve(opts.content),
         HINDSIGHT_OUT_DIR: outDir,
-        HINDSIGHT_CACHE_DIR: join(work, 'cache'),
+        HINDSIGHT_CACHE_DIR: opts.cacheDir ?? join(work, 'cache'),
         HINDSIGHT_TODAY: '2026-11-21',
         ASTRO_TELEMETRY_DISABLED: '1',
         ...opts.env,
@@ -44,11 +48,13 @@ export function buildSite(opts: { content: string; env?: Record<string, string>;
 /**
  * Vitest puts Vite's import.meta.env values (BASE_URL "/", MODE "test", DEV, …) and NODE_ENV=test
  * into a test worker's process.env; a build inheriting them would ignore HINDSIGHT_BASE in links
- * and not be a production build.
+ * and not be a production build. It also sets VITEST, and `astro dev` serves no page at all when
+ * it sees that variable.
  */
-function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const rest = { ...env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete rest[key];
+  for (const key of Object.keys(rest)) if (key.startsWith('VITEST')) delete rest[key];
   return rest;
 }
 

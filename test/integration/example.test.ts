@@ -52,13 +52,21 @@ describe('the example knowledge base', () => {
     expect(perQuarter.size).toBeGreaterThanOrEqual(6);
     for (const [key, n] of perQuarter) {
       const label = `${key.slice(0, 4)} Q${key.slice(-1)}`;
-      expect(readPage(b.outDir, `reviews/${key}`), key).toContain(`${n} incidents started in ${label}`);
+      expect(readPage(b.outDir, `reviews/${key}`), key).toContain(`${n} ${n === 1 ? 'incident' : 'incidents'} started in ${label}`);
     }
+  });
+
+  it('orders the severity bars of a review by rank, not by count', () => {
+    // 2026 Q3 has one SEV2, two SEV3 and one SEV4: by count, SEV3 came first.
+    const q3 = readPage(b.outDir, 'reviews/2026-q3');
+    const table = q3.slice(q3.indexOf('<th scope="col">Severity</th><th scope="col" class="num">Incidents</th>'));
+    const order = [...table.slice(0, table.indexOf('</tbody>')).matchAll(/<tr><td>(SEV\d)<\/td>/g)].map((m) => m[1]);
+    expect(order).toEqual(['SEV2', 'SEV3', 'SEV4']);
   });
 
   it('renders the 3-day and the 4-minute incidents readably', () => {
     const long = readPage(b.outDir, 'postmortems/2026-02-09-notifications-sms-dropped-by-carrier-filter');
-    expect(long).toContain('3 d 1 h');
+    expect(long).toMatch(/<dt>Duration<\/dt><dd>3 d 1 h 15 min<\/dd>/);
     const short = readPage(b.outDir, 'postmortems/2025-07-08-dispatch-api-readiness-probe-503s');
     expect(short).toMatch(/<dt>Duration<\/dt><dd>4 min<\/dd>/);
   });

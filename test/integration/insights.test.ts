@@ -59,7 +59,7 @@ describe('insights on a fixture with known answers', () => {
     expect(rows.indexOf('Add heap headroom alarm')).toBeLessThan(rows.indexOf('Throttle reindex'));
     expect(html).toMatch(/<div class="value overdue">1<\/div>/);
     const csv = readPage(b.outDir, 'actions.csv').split('\r\n');
-    expect(csv[0]).toBe('postmortem,title,owner,due,priority,type,status,completed,overdue,tracker,severity,teams');
+    expect(csv[0]).toBe('postmortem,title,owner,due,priority,type,status,completed,overdue,tracker,severity,teams,control');
     expect(csv[1]).toContain(`${A},Add heap headroom alarm at 80 percent on search nodes,discovery,2026-02-01,P2,prevent,open,,yes`);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,13 @@ const BASIC = join(FIXTURES, 'sites/basic/content');
 const INTERNAL_POSTMORTEM_MARKER = 'FIXTURE-INTERNAL-POSTMORTEM-MARKER';
 const INTERNAL_BLOCK_MARKER = 'FIXTURE-INTERNAL-BLOCK-MARKER';
 const INTERNAL_ID = '2026-05-20-checkout-pool-again';
-const INTERNAL_ONLY_WORDS = ['Checkout latency spike from pool exhaustion during a flash sale', 'flash-sale', 'pay-db-fixture-7'];
+const INTERNAL_ONLY_WORDS = [
+  'Checkout latency spike from pool exhaustion during a flash sale',
+  'flash-sale',
+  'pay-db-fixture-7',
+  // The description of the one category only the internal postmortem uses (through its alias resource-exhaustion).
+  'Demand exceeded what a resource could serve.',
+];
 
 /** Every file of a build as text; gzipped files (the Pagefind index) are decompressed first. */
 function allText(dir: string): Array<{ file: string; text: string }> {
@@ -71,6 +77,20 @@ describe('the public edition', () => {
     const services = readPage(pub.outDir, 'services/checkout-api');
     expect(services).toContain('1 postmortem<');
     expect(build(pub).rss).not.toContain('<item><title>[SEV2]');
+  });
+
+  it('lists no catalog entry that only postmortems it does not publish use', () => {
+    // capacity: the internal postmortem's category; search and discovery: the draft's service and team.
+    const gone = ['categories/capacity', 'services/search', 'teams/discovery'];
+    for (const path of gone) {
+      expect(existsSync(join(pub.outDir, path, 'index.html')), path).toBe(false);
+      expect(readPage(pub.outDir, path.split('/')[0]!), path).not.toContain(`/${path}/`);
+      expect(existsSync(join(internal.outDir, path, 'index.html')), `the internal edition lists ${path}`).toBe(true);
+    }
+    // What the public postmortem uses is still there, with the team that owns its services.
+    for (const path of ['categories/config-change', 'categories/testing-gap', 'services/checkout-api', 'services/payments-db', 'teams/payments']) {
+      expect(existsSync(join(pub.outDir, path, 'index.html')), path).toBe(true);
+    }
   });
 
   it('reports what it left out and why', () => {

@@ -53,6 +53,16 @@ function writeState(s: State): void {
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
 
+/**
+ * A facet value's count. Values are ids and tags, and `constructor` or `toString` is a valid id:
+ * only the object's own properties count, never what it inherits from Object.prototype.
+ */
+export function countOf(counts: Record<string, Record<string, number>>, facet: string, value: string): number {
+  const byValue = Object.hasOwn(counts, facet) ? counts[facet] : undefined;
+  const n = byValue && Object.hasOwn(byValue, value) ? byValue[value] : undefined;
+  return typeof n === 'number' ? n : 0;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -68,6 +78,16 @@ export async function startSearch(base: string): Promise<void> {
   const resultsList = document.getElementById('search-results')!;
   const status = document.getElementById('search-status')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
+  const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement | null;
+  const filterCount = document.getElementById('search-filter-count');
+  const clear = document.getElementById('search-clear') as HTMLButtonElement | null;
+  // Filters are open beside the results on a wide screen, folded behind their control on a phone.
+  const wide = matchMedia('(min-width: 721px)');
+  const fold = () => {
+    if (filtersBox) filtersBox.open = wide.matches;
+  };
+  fold();
+  wide.addEventListener('change', fold);
 
   let pagefind: Pagefind;
   try {
@@ -102,7 +122,7 @@ export async function startSearch(base: string): Promise<void> {
         const id = `facet-${f.key}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
         const box = el('input', { type: 'checkbox', id, name: f.key, value });
         box.checked = selected.includes(value);
-        const count = counts[f.key]?.[value] ?? 0;
+        const count = countOf(counts, f.key, value);
         const label = el('label', { for: id });
         label.append(document.createTextNode(`${value} `), el('span', { class: 'facet-count' }, `(${count})`));
         const div = el('div', { class: count === 0 && !box.checked ? 'facet-value is-empty' : 'facet-value' });
@@ -110,7 +130,7 @@ export async function startSearch(base: string): Promise<void> {
         return div;
       };
       // Long facets (tags, services) show what matches now; the rest fold away.
-      const prominent = values.length > 10 ? values.filter((v) => selected.includes(v) || (counts[f.key]?.[v] ?? 0) > 0) : values;
+      const prominent = values.length > 10 ? values.filter((v) => selected.includes(v) || countOf(counts, f.key, v) > 0) : values;
       const rest = values.filter((v) => !prominent.includes(v));
       for (const v of prominent) set.append(row(v));
       if (rest.length) {
@@ -164,9 +184,16 @@ export async function startSearch(base: string): Promise<void> {
     more.hidden = rendered >= shown.length;
   };
 
+  const showSelection = () => {
+    const selected = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+    if (filterCount) filterCount.textContent = selected ? `(${selected} selected)` : '';
+    if (clear) clear.hidden = selected === 0;
+  };
+
   const run = async () => {
     const mine = ++generation;
     writeState(state);
+    showSelection();
     const filters: Record<string, { any: string[] }> = {};
     for (const [k, v] of Object.entries(state.filters)) if (v.length) filters[k] = { any: v };
     const hasFilters = Object.keys(filters).length > 0;
@@ -234,6 +261,10 @@ export async function startSearch(base: string): Promise<void> {
     void run().then(() => document.getElementById(focusId)?.focus());
   });
   more.addEventListener('click', () => void renderMore());
+  clear?.addEventListener('click', () => {
+    state = { ...state, filters: Object.fromEntries(FACETS.map((f) => [f.key, []])) };
+    void run().then(() => input.focus());
+  });
   document.getElementById('search-app')?.setAttribute('data-state', 'ready');
   await run();
 }

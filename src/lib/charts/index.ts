@@ -5,6 +5,10 @@
  */
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { summarize } from '../metrics';
+import { truncateToWidth } from '../timeline/text';
+
+/** Font size of chart labels (the components' CSS sets the same). */
+export const CHART_FONT = 11;
 
 export interface Datum {
   label: string;
@@ -51,7 +55,8 @@ export interface BarChart {
   width: number;
   height: number;
   labelWidth: number;
-  bars: Array<{ label: string; value: number; y: number; width: number; height: number }>;
+  /** `text` is the label as drawn: cut with an ellipsis to fit left of the bar (the table has it whole). */
+  bars: Array<{ label: string; text: string; value: number; y: number; width: number; height: number }>;
 }
 
 /** Horizontal bars with room for labels, e.g. incidents by category. */
@@ -66,7 +71,15 @@ export function barChart(data: readonly Datum[], opts: { width?: number; barHeig
     width,
     height: data.length * (barHeight + gap) + gap,
     labelWidth,
-    bars: data.map((d, i) => ({ label: d.label, value: d.value, y: gap + i * (barHeight + gap), height: barHeight, width: Math.max(d.value > 0 ? 2 : 0, x(d.value)) })),
+    bars: data.map((d, i) => ({
+      label: d.label,
+      // Right-aligned 6 units left of the bar: it must fit between 0 and there, or it is clipped at the edge.
+      text: truncateToWidth(d.label, labelWidth - 8, { fontSize: CHART_FONT }).text,
+      value: d.value,
+      y: gap + i * (barHeight + gap),
+      height: barHeight,
+      width: Math.max(d.value > 0 ? 2 : 0, x(d.value)),
+    })),
   };
 }
 

@@ -78,36 +78,53 @@ export function overdueActionItems<T extends ActionItemInput>(incidents: readonl
 
 export interface QuarterActionItems<T extends ActionItemInput = ActionItemInput> {
   quarter: Quarter;
-  /** The day after the quarter's last day (YYYY-MM-DD): the date "overdue at the quarter's end" is judged on. */
+  /**
+   * The day the figures are judged on (YYYY-MM-DD): the day after the quarter's last day once the
+   * quarter has ended; while it runs, the build date, so that nothing is stated about days to come.
+   */
   asOf: string;
-  /** Items of the incidents that started in the quarter. */
+  /** The quarter had not ended on the build date: its figures are as of `asOf` and will change. */
+  ongoing: boolean;
+  /** Items of the incidents that started in the quarter (so far). */
   opened: ActionItemRef<T>[];
-  /** Items whose completed date falls in the quarter, whichever incident they belong to. */
+  /** Items whose completed date falls in the quarter (so far), whichever incident they belong to. */
   completed: ActionItemRef<T>[];
   /**
-   * Items that were overdue when the quarter ended: their incident had started
-   * by then, they were due on or before the quarter's last day, and they were
-   * not completed by that day. Declined (wont-do) items are left out, as
-   * isOverdue leaves them out; an item still open today is taken to have been
-   * open then too (the files keep no status history).
+   * Items overdue as of `asOf`. At the quarter's end: their incident had started by then, they were
+   * due on or before the quarter's last day, and they were not completed by that day; an item still
+   * open today is taken to have been open then too (the files keep no status history). While the
+   * quarter runs: exactly the items isOverdue reports on the build date, as the home page and
+   * /actions/ count them. Declined (wont-do) items are never overdue.
    */
   overdue: ActionItemRef<T>[];
+  /** Of the opened items: done by `asOf` ÷ (opened − declined); undefined when nothing is owed. */
+  completionRate: number | undefined;
 }
 
 function utcDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
-/** What happened to action items during one quarter, for the quarterly review page. */
+/**
+ * What happened to action items during one quarter, for the quarterly review page. With `today`
+ * (the build date) before the quarter's end, every figure is taken as of today instead: an
+ * unfinished quarter must not count as overdue items that are due later in the quarter.
+ */
 export function actionItemsAtQuarterEnd<T extends ActionItemInput>(
   incidents: readonly IncidentWithActions<T>[],
   quarterKey: string | Quarter,
+  today?: string,
 ): QuarterActionItems<T> {
   const quarter = typeof quarterKey === 'string' ? parseQuarterKey(quarterKey) : quarterKey;
   const firstDay = utcDay(quarter.start);
-  const asOf = utcDay(quarter.end);
+  const endDay = utcDay(quarter.end);
+  const ongoing = today !== undefined && today < endDay;
+  const asOf = ongoing ? today : endDay;
   const startMs = quarter.start.getTime(), endMs = quarter.end.getTime();
   const opened: ActionItemRef<T>[] = [], completed: ActionItemRef<T>[] = [], overdue: ActionItemRef<T>[] = [];
+  // At the end: completed before the first day after it. While running: completed by today, as the status says.
+  const landed = (item: T) => item.status === 'done' && item.completed !== undefined && (ongoing ? item.completed <= asOf : item.completed < asOf);
+  let declined = 0, doneOfOpened = 0;
 
   for (const incident of incidents) {
     const started = incidentStart(incident.data.timeline)?.getTime();
@@ -115,12 +132,24 @@ export function actionItemsAtQuarterEnd<T extends ActionItemInput>(
     const existedAtEnd = started !== undefined && started < endMs;
     (incident.data.action_items ?? []).forEach((item, index) => {
       const ref = { incidentId: incident.id, index, item };
-      if (startedInQuarter) opened.push(ref);
-      const done = item.status === 'done' && item.completed !== undefined;
-      if (done && item.completed! >= firstDay && item.completed! < asOf) completed.push(ref);
-      const completedByEnd = done && item.completed! < asOf;
-      if (existedAtEnd && item.status !== 'wont-do' && item.due < asOf && !completedByEnd) overdue.push(ref);
+      if (startedInQuarter) {
+        opened.push(ref);
+        if (item.status === 'wont-do') declined++;
+        else if (landed(item)) doneOfOpened++;
+      }
+      if (landed(item) && item.completed! >= firstDay) completed.push(ref);
+      const isLate = ongoing ? isOverdue(item, asOf) : item.status !== 'wont-do' && item.due < asOf && !landed(item);
+      if (existedAtEnd && isLate) overdue.push(ref);
     });
   }
-  return { quarter, asOf, opened: opened.sort(byDueThenPlace), completed: completed.sort(byDueThenPlace), overdue: overdue.sort(byDueThenPlace) };
+  const owed = opened.length - declined;
+  return {
+    quarter,
+    asOf,
+    ongoing,
+    opened: opened.sort(byDueThenPlace),
+    completed: completed.sort(byDueThenPlace),
+    overdue: overdue.sort(byDueThenPlace),
+    completionRate: owed > 0 ? doneOfOpened / owed : undefined,
+  };
 }

@@ -6,8 +6,12 @@
  */
 export type { ActionItemInput, IncidentInput, TimelineInput, TimelineMoment } from './types';
 export {
+  DURATION_LABELS,
   DURATION_METRICS,
   between,
+  mttrDecomposition,
+  timeToDiagnoseFrom,
+  timeToFixFrom,
   incidentMetrics,
   incidentStart,
   milestones,
@@ -15,12 +19,13 @@ export {
   timeToDetect,
   timeToMitigate,
   timeToResolve,
+  type DecompositionPart,
   type DurationMetric,
   type IncidentMetrics,
   type MilestoneTimes,
   type TimelineSource,
 } from './milestones';
-export { isInQuarter, nextQuarter, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
+export { isInQuarter, isOngoing, nextQuarter, quarterLabel, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
 export { quantileSorted, summarize, type Summary } from './summary';
 export { countBy, type FacetCount } from './counts';
 export { periodMetrics, type DurationPoint, type PeriodMetrics, type PeriodOptions } from './period';
@@ -34,3 +39,7 @@ export {
   type IncidentWithActions,
   type QuarterActionItems,
 } from './action-items';
+export { causeCategories, causeCounts, type CauseCount } from './causes';
+export { impactTotals, type ImpactTotals } from './impact';
+export { controlMix, type ControlMix } from './controls';
+export { FOLLOW_UP_HORIZON_DAYS, followUpStatus, followUpsNeedingAttention, type FollowUpStatus } from './follow-ups';

@@ -17,7 +17,10 @@ export interface PeriodMetrics {
   /** Per duration: the summary over the incidents that have both of its milestones. */
   ttd: Summary;
   tta: Summary;
+  /** Time to diagnose and time to fix (content model v1.1). */
+  ttdiag: Summary;
   ttm: Summary;
+  ttf: Summary;
   ttr: Summary;
   /** The values behind each summary, in order of start. */
   points: Record<DurationMetric, DurationPoint[]>;
@@ -63,7 +66,9 @@ export function periodMetrics(incidents: readonly IncidentInput[], quarterKey: s
     incidentIds: list.map((i) => i.id),
     ttd: summaryOf('ttd'),
     tta: summaryOf('tta'),
+    ttdiag: summaryOf('ttdiag'),
     ttm: summaryOf('ttm'),
+    ttf: summaryOf('ttf'),
     ttr: summaryOf('ttr'),
     points,
     bySeverity: countBy(list, (i) => (i.data.severity === undefined ? [] : [i.data.severity])),

@@ -88,3 +88,16 @@ export function isInQuarter(date: Date, quarter: Quarter): boolean {
   const t = date.getTime();
   return t >= quarter.start.getTime() && t < quarter.end.getTime();
 }
+
+/** The quarter has not ended on `today` (YYYY-MM-DD): its figures are partial. */
+export function isOngoing(quarter: Quarter, today: string): boolean {
+  return today < quarter.end.toISOString().slice(0, 10);
+}
+
+/**
+ * How a page names a quarter: "2026 Q3", or "2026 Q4 so far, as of 2026-12-01" while it runs, so
+ * that no figure of an unfinished quarter reads as the quarter's result.
+ */
+export function quarterLabel(quarter: Quarter, today: string): string {
+  return isOngoing(quarter, today) ? `${quarter.label} so far, as of ${today}` : quarter.label;
+}

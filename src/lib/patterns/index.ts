@@ -21,3 +21,4 @@ export { sharedServiceCategory } from './shared-service-category';
 export { missedMechanisms } from './missed-mechanisms';
 export { patternSubjects } from './subjects';
 export { recurringCategories, recurringServices, type RecurrenceCount } from './recurring';
+export { sharedContributingFactors } from './shared-factors';

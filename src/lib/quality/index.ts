@@ -4,9 +4,10 @@
  * one config and a 0–5 score. Pure TypeScript: the CLI and the site call it
  * with parsed postmortems.
  */
-export { runQualityPolicy } from './run';
-export { DEFAULT_QUALITY_CONFIG, QualityConfigError, resolveQualityConfig, type QualityConfigOverrides } from './config';
-export { QUALITY_RULES, RULE_IDS, ruleById } from './registry';
+export { runFollowThrough, runQualityPolicy } from './run';
+export { DEFAULT_QUALITY_CONFIG, QualityConfigError, isLight, resolveQualityConfig, type QualityConfigOverrides } from './config';
+export { TEMPLATE_TEXT, isPlaceholder } from './placeholders';
+export { FOLLOW_THROUGH_RULES, QUALITY_RULES, RULE_IDS, ruleById } from './registry';
 export { FAMILY_LABELS, MAX_SCORE, SCORE_WEIGHTS, scoreIssues } from './score';
 export { NEAR_MISS_EXEMPTIONS, NEAR_MISS_OPTIONAL_SECTIONS, isNearMiss } from './near-miss';
 export { BLAMELESS_PATTERNS, PERSON_AS_CAUSE, type BlamelessPattern } from './blameless-patterns';

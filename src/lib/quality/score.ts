@@ -9,7 +9,8 @@ export const MAX_SCORE = 5;
  * that fired (a missing action list costs more than one vague title, but ten
  * vague titles cost no more than one). The result is floored at 0 and
  * rounded to the nearest 0.5. Rules that are off do not run, so they cost
- * nothing; the level (warning or error) does not change the score.
+ * nothing; the level (warning or error) does not change the score. Follow-through
+ * rules (overdue action items) are not weighed: the score measures the document.
  */
 export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
   'quality/action-items-present': 1.5,
@@ -19,9 +20,13 @@ export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
   'quality/blameless-language': 1,
   'quality/impact-quantified': 0.5,
   'quality/secrets-and-personal-data': 1,
-  'quality/overdue-actions': 0.5,
   'quality/follow-up-review': 0.5,
   'quality/body-sections': 0.5,
+  'quality/placeholder-text': 1,
+  // A document that is still the template has said nothing yet: it scores 0.
+  'quality/still-template': 5,
+  'quality/sign-off': 0.5,
+  'quality/prevention-hierarchy': 0.5,
 };
 
 export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
@@ -30,8 +35,10 @@ export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
   'blameless-language': 'Blameless language',
   impact: 'Quantified impact',
   'sensitive-data': 'Secrets and personal data',
-  'follow-through': 'Follow-through on action items',
+  'follow-up': 'Follow-up review planned',
   'document-structure': 'Document sections',
+  placeholder: 'Template placeholders',
+  'sign-off': 'Sign-off by reviewers',
 };
 
 /** Rounds to the nearest 0.5. */

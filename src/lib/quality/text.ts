@@ -7,6 +7,7 @@ import type { TextField } from './types';
  * are scanned for secrets but not for blameless language.
  */
 export function textFields(data: PostmortemFrontmatter): TextField[] {
+  // A file that failed validation is checked too (QualityInput.invalidFields): any field may be absent.
   const out: TextField[] = [];
   const prose = (field: string, text: string | undefined) => {
     if (text) out.push({ field, text, kind: 'prose' });
@@ -16,17 +17,17 @@ export function textFields(data: PostmortemFrontmatter): TextField[] {
   };
   prose('title', data.title);
   prose('summary', data.summary);
-  data.timeline.forEach((e, i) => prose(`timeline[${i}].event`, e.event));
-  prose('impact.description', data.impact.description);
-  prose('root_cause.summary', data.root_cause.summary);
+  data.timeline?.forEach((e, i) => prose(`timeline[${i}].event`, e.event));
+  prose('impact.description', data.impact?.description);
+  prose('root_cause.summary', data.root_cause?.summary);
   data.contributing_factors?.forEach((f, i) => prose(`contributing_factors[${i}].description`, f.description));
   data.five_whys?.forEach((w, i) => {
     prose(`five_whys[${i}].why`, w.why);
     prose(`five_whys[${i}].because`, w.because);
   });
-  data.action_items.forEach((a, i) => prose(`action_items[${i}].title`, a.title));
-  data.timeline.forEach((e, i) => url(`timeline[${i}].source`, e.source));
-  data.action_items.forEach((a, i) => url(`action_items[${i}].tracker`, a.tracker));
+  data.action_items?.forEach((a, i) => prose(`action_items[${i}].title`, a.title));
+  data.timeline?.forEach((e, i) => url(`timeline[${i}].source`, e.source));
+  data.action_items?.forEach((a, i) => url(`action_items[${i}].tracker`, a.tracker));
   return out;
 }
 

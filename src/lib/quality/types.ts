@@ -10,6 +10,20 @@ export interface QualityInput {
   body: string;
   /** 1-based line of the body's first line in the file (default 1), so body findings carry file lines. */
   bodyLineOffset?: number;
+  /**
+   * Top-level fields that failed validation and are absent from `data` (a file that cannot be
+   * published is still checked in the same run): a rule that reads one of them is skipped.
+   */
+  invalidFields?: readonly string[];
+}
+
+/**
+ * What the follow-through rules look at: the action items as they stand on a date. Kept apart from
+ * QualityInput so that the writing-quality result never depends on the calendar.
+ */
+export interface FollowThroughInput {
+  file: string;
+  data: Pick<PostmortemFrontmatter, 'action_items'>;
   /** The date overdue action items are judged against, YYYY-MM-DD (UTC). */
   today: string;
 }
@@ -25,6 +39,22 @@ export interface QualityConfig {
   strict: boolean;
   /** Severity ids that need a 30/60-day follow-up review (rule `quality/follow-up-review`). */
   followUpReviewSeverities: readonly string[];
+  /** Severity ids whose published postmortems need reviewers and an approval date (rule `quality/sign-off`). */
+  signOffSeverities: readonly string[];
+  /** Small incidents deserve a small document: what a light postmortem is, and what the policy asks of it. */
+  light: LightPolicy;
+}
+
+/**
+ * Which postmortems are light (a SEV3, a SEV4, a near-miss by default), which body sections they
+ * are expected to have, and rule settings that apply to them over the general ones. The `new`
+ * template writes the same sections.
+ */
+export interface LightPolicy {
+  severities: readonly string[];
+  incidentTypes: readonly string[];
+  sections: readonly string[];
+  rules: Readonly<Record<string, RuleSetting>>;
 }
 
 /** What a rule reports; the runner adds `file`, `rule` and the final `level`. */
@@ -51,10 +81,11 @@ export interface RuleContext {
   data: PostmortemFrontmatter;
   body: string;
   bodyLineOffset: number;
-  today: string;
   config: QualityConfig;
   /** `incident_type: near-miss`: see near-miss.ts for what that exempts. */
   nearMiss: boolean;
+  /** A light postmortem (config.light): fewer body sections, and the light rule settings. */
+  light: boolean;
   /** Every frontmatter text field, in document order. */
   textFields: readonly TextField[];
   /** The file line of a character offset in `body`. */
@@ -68,8 +99,10 @@ export type ScoreFamily =
   | 'blameless-language'
   | 'impact'
   | 'sensitive-data'
-  | 'follow-through'
-  | 'document-structure';
+  | 'follow-up'
+  | 'document-structure'
+  | 'placeholder'
+  | 'sign-off';
 
 export interface QualityRule {
   /** Stable id, `quality/<name>`: used in config, output and docs. Never rename one. */
@@ -87,6 +120,20 @@ export interface QualityRule {
   check(ctx: RuleContext): Finding[];
 }
 
+/**
+ * A rule about follow-through rather than writing: its findings depend on the date (an action item
+ * becomes overdue while the document stays the same), so they are reported by `check` and shown on
+ * pages beside the score, never stored with the document's quality result and never scored.
+ */
+export interface FollowThroughRule {
+  id: `quality/${string}`;
+  level: IssueLevel;
+  family?: undefined;
+  description: string;
+  enforcedAsError?: undefined;
+  check(ctx: FollowThroughInput): Finding[];
+}
+
 /** What lowered the score: one entry per rule family that fired. */
 export interface ScoreDeduction {
   family: ScoreFamily;
@@ -100,9 +147,15 @@ export interface ScoreDeduction {
   issues: ContentIssue[];
 }
 
+/**
+ * The writing quality of one document: what its text and fields say, judged without a clock, so
+ * that it is stable once the document is reviewed (an old, good postmortem does not lose points
+ * because the calendar moved). Follow-through (overdue action items) is computed apart, on the day
+ * it is shown: see runFollowThrough.
+ */
 export interface QualityResult {
   issues: ContentIssue[];
-  /** 0–5 in steps of 0.5. */
+  /** Writing quality, 0–5 in steps of 0.5. */
   score: number;
   deductions: ScoreDeduction[];
 }

@@ -1,5 +1,6 @@
 import type { PeriodMetrics } from '../metrics';
 import type { RepeatPattern } from '../patterns';
+import { count } from '../text/plural';
 import { formatDuration } from '../time/duration';
 
 export interface ReviewIncident {
@@ -16,7 +17,8 @@ export interface ReviewInput {
   incidents: readonly ReviewIncident[];
   /** Patterns with at least one incident in the quarter. */
   patterns: readonly RepeatPattern[];
-  overdueAtEnd: number;
+  /** Action items overdue at the quarter's end, or, while the quarter runs, as of the build date. */
+  overdue: { count: number; asOf: string; ongoing: boolean };
   categoryName: (id: string) => string;
 }
 
@@ -40,7 +42,7 @@ export function reviewQuestions(input: ReviewInput): string[] {
   for (const p of input.patterns) {
     if (!p.missedMechanisms.length) continue;
     const owners = [...new Set(p.missedMechanisms.map((m) => m.owner))].join(', ');
-    out.push(`${p.missedMechanisms.length} action item${p.missedMechanisms.length === 1 ? '' : 's'} from earlier incidents had not landed when ${p.incidentIds.at(-1)} recurred (owners: ${owners}): what stopped them?`);
+    out.push(`${count(p.missedMechanisms.length, 'action item')} from earlier incidents had not landed when ${p.incidentIds.at(-1)} recurred (owners: ${owners}): what stopped them?`);
   }
   const byCustomers = input.incidents.filter((i) => i.detection === 'customer-report');
   if (byCustomers.length) {
@@ -54,11 +56,13 @@ export function reviewQuestions(input: ReviewInput): string[] {
     move('time to detect', input.current.ttd.median, input.previous.ttd.median);
     move('time to resolve', input.current.ttr.median, input.previous.ttr.median);
   }
-  if (input.overdueAtEnd > 0) {
-    out.push(`${input.overdueAtEnd} action item${input.overdueAtEnd === 1 ? ' was' : 's were'} overdue at the quarter's end: which should be escalated, re-planned or declined with a reason?`);
+  const { count: overdue, asOf, ongoing } = input.overdue;
+  if (overdue > 0) {
+    const when = ongoing ? `${overdue === 1 ? 'is' : 'are'} overdue as of ${asOf}` : `${overdue === 1 ? 'was' : 'were'} overdue at the quarter's end`;
+    out.push(`${count(overdue, 'action item')} ${when}: which should be escalated, re-planned or declined with a reason?`);
   }
   const sev1 = input.incidents.filter((i) => i.severityRank === 1).length;
-  if (sev1) out.push(`${sev1} incident${sev1 === 1 ? '' : 's'} reached the highest severity: does any warrant an architecture or SLO review?`);
+  if (sev1) out.push(`${count(sev1, 'incident')} reached the highest severity: does any warrant an architecture or SLO review?`);
   if (!out.length && input.incidents.length) out.push('No cluster or repeat stands out this quarter: which near-misses should we look at before they become incidents?');
   return out;
 }

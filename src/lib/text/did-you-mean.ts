@@ -25,8 +25,9 @@ export function closestIds(unknown: string, known: Iterable<string>, limit = 3):
   const scored: Array<{ id: string; score: number }> = [];
   for (const id of known) {
     const hay = id.toLowerCase();
-    const distance = editDistance(needle, hay);
     const threshold = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
+    // The distance is at least the difference in length: no need to compute it for a hopeless pair (a pasted paragraph against every id).
+    const distance = Math.abs(needle.length - hay.length) > threshold ? Infinity : editDistance(needle, hay);
     const sharesWord = needle.split('-').some((w) => w.length > 2 && hay.split('-').includes(w));
     if (distance <= threshold || hay.includes(needle) || needle.includes(hay) || sharesWord) {
       scored.push({ id, score: distance - (sharesWord ? 1 : 0) });
@@ -41,8 +42,9 @@ export function closestIds(unknown: string, known: Iterable<string>, limit = 3):
 /** `did you mean "a" or "b"?` or a list of what exists when nothing is close. */
 export function suggestion(unknown: string, known: readonly string[], what: string): string {
   const close = closestIds(unknown, known);
-  if (close.length) return `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`;
-  const shown = known.slice(0, 8).map((k) => `"${k}"`).join(', ');
+  // JSON quoting: an id can come from a file name, and a file name can hold a newline.
+  if (close.length) return `did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?`;
+  const shown = known.slice(0, 8).map((k) => JSON.stringify(k)).join(', ');
   return known.length
     ? `use one of the ${what} ids: ${shown}${known.length > 8 ? ', …' : ''}`
     : `no ${what} ids are defined yet`;

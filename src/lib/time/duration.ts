@@ -7,15 +7,14 @@
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
 
 /** U+2212 MINUS SIGN: reads as "minus" and lines up with the digits, unlike a hyphen. */
 const MINUS = '\u2212';
 
 /**
- * A duration for people: "0 min", "45 s", "4 min", "2 h 05 min", "3 d 4 h".
- * Precision falls as the duration grows (minutes below a day, hours above),
- * because a 3-day incident is not understood better by its minutes.
+ * A duration for people: "0 min", "45 s", "4 min", "2 h 05 min", "1 d 2 h 35 min".
+ * Minute precision from a minute up, also past a day: timelines are minute-precise, and two
+ * events 25 minutes apart a day into an incident must not read the same.
  * Rounds to the nearest unit, carrying into the next (59 min 40 s → "1 h 00 min").
  */
 export function formatDuration(ms: number): string {
@@ -29,9 +28,9 @@ export function formatDuration(ms: number): string {
   }
   const minutes = Math.round(ms / MINUTE);
   if (minutes < 60) return `${minutes} min`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-  const hours = Math.round(ms / HOUR);
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  const mm = String(minutes % 60).padStart(2, '0');
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${mm} min`;
+  return `${Math.floor(minutes / (24 * 60))} d ${Math.floor(minutes / 60) % 24} h ${mm} min`;
 }
 
 /** Time since the start of an incident: "+0 min", "+5 min", "−25 min" (an event before the start). */

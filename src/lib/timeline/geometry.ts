@@ -10,12 +10,20 @@
  * The time scale does not always span the full width: it leaves room on the
  * right for the labels of the last events, so every label can start at its
  * own event and run to the right (see lanes.ts for why that matters).
+ *
+ * The incident never squashes: when events lie far outside its window (a
+ * warning nine days before `started`, a clean-up a week after `resolved`),
+ * each far side gets a short segment of its own, set off by a break in the
+ * axis, and the window from started to resolved keeps at least half of the
+ * plot (see timeAxis below).
  */
-import { scaleUtc } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { utcMinute } from 'd3-time';
+import { utcFormat } from 'd3-time-format';
 import type { Milestone, TimelineEvent } from '../../schema/timeline-event';
 import { formatDuration, formatUtc } from '../time/duration';
 import { assignLanes } from './lanes';
+import { milestones } from '../metrics/milestones';
 import { MILESTONE_LABELS, phasesOf, type Phase } from './phases';
 import { estimateTextWidth, truncateToWidth, type MeasureText, type TextStyle } from './text';
 import { chooseTicks, type AxisTick } from './ticks';
@@ -102,6 +110,15 @@ export interface TimelineLayout {
   domain: { start: Date; end: Date };
   /** Where the time scale maps the domain. */
   plot: { left: number; right: number };
+  /**
+   * The incident's window (started to resolved, widened to whole minutes; the first or last event
+   * when a milestone is missing) and where it is drawn: always at least half the plot's width.
+   */
+  window: { start: Date; end: Date; x1: number; x2: number };
+  /** The axis in pieces: one for a continuous scale, more when far events got segments of their own. */
+  segments: AxisSegment[];
+  /** Where the axis is broken between two segments: the x of the break mark. */
+  breaks: number[];
   axis: {
     y: number;
     tickSize: number;
@@ -121,6 +138,15 @@ export interface TimelineLayout {
   lanes: number;
 }
 
+interface AxisSegment {
+  start: Date;
+  end: Date;
+  x1: number;
+  x2: number;
+  /** Events before or after the incident's window, compressed into a segment of their own. */
+  outside: boolean;
+}
+
 const MINUTE = 60_000;
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -132,6 +158,77 @@ const MIN_RESERVE = 140;
 const MIN_WIDTH = 240;
 /** The scale keeps at least this share of the width, even if that cuts the last labels short. */
 const MIN_PLOT_SHARE = 0.6;
+
+/** A continuous scale is kept while the window takes at least this share of it. */
+const CONTINUOUS_WINDOW_SHARE = 0.6;
+/** Events within this share of the window's length of its edge stay beside it, on its scale. */
+const NEAR_SHARE = 0.15;
+/** An outside segment's share of the plot, and a break's. */
+const OUTSIDE_SHARE = 0.12;
+const BREAK_SHARE = 0.035;
+
+interface TimeSegment {
+  t0: number;
+  t1: number;
+  /** Share of the plot, 0–1. */
+  u0: number;
+  u1: number;
+  outside: boolean;
+}
+
+/**
+ * The time axis as pieces of the plot (shares 0–1): one continuous piece when the incident's
+ * window would take at least CONTINUOUS_WINDOW_SHARE of it anyway; otherwise the window (with
+ * the events near it) in the middle and one short piece for each side that has far events.
+ * With both sides broken the core keeps 1 − 2·(0.12 + 0.035) = 0.69 of the plot, and the window
+ * at least 1 / (1 + 2·NEAR_SHARE) of the core: 0.53 of the plot.
+ */
+function timeAxis(times: readonly number[], window: { start: number; end: number }, domain: { start: number; end: number }): TimeSegment[] {
+  const span = domain.end - domain.start;
+  const windowSpan = window.end - window.start;
+  if (windowSpan / span >= CONTINUOUS_WINDOW_SHARE) return [{ t0: domain.start, t1: domain.end, u0: 0, u1: 1, outside: false }];
+  // Near is judged on whole minutes, as the axis will be drawn: the core's ends are minute-aligned.
+  const near = NEAR_SHARE * windowSpan;
+  const floor = (t: number) => utcMinute.floor(new Date(t)).getTime();
+  const ceil = (t: number) => utcMinute.ceil(new Date(t)).getTime();
+  const coreStart = Math.min(window.start, ...times.filter((t) => t < window.start && window.start - floor(t) <= near).map(floor));
+  const coreEnd = Math.max(window.end, ...times.filter((t) => t > window.end && ceil(t) - window.end <= near).map(ceil));
+  const before = times.filter((t) => t < coreStart);
+  const after = times.filter((t) => t > coreEnd);
+  const segments: TimeSegment[] = [];
+  let u = 0;
+  const coreShare = 1 - (before.length ? OUTSIDE_SHARE + BREAK_SHARE : 0) - (after.length ? OUTSIDE_SHARE + BREAK_SHARE : 0);
+  if (before.length) {
+    segments.push({ ...minuteSpan(Math.min(...before), Math.max(...before)), u0: 0, u1: OUTSIDE_SHARE, outside: true });
+    u = OUTSIDE_SHARE + BREAK_SHARE;
+  }
+  segments.push({ ...minuteSpan(coreStart, coreEnd), u0: u, u1: u + coreShare, outside: false });
+  if (after.length) {
+    segments.push({ ...minuteSpan(Math.min(...after), Math.max(...after)), u0: 1 - OUTSIDE_SHARE, u1: 1, outside: true });
+  }
+  return segments;
+}
+
+/** [t0, t1] widened to whole minutes, at least one. */
+function minuteSpan(t0: number, t1: number): { t0: number; t1: number } {
+  const a = utcMinute.floor(new Date(t0)).getTime();
+  return { t0: a, t1: Math.max(utcMinute.ceil(new Date(t1)).getTime(), a + MINUTE) };
+}
+
+const formatDay = utcFormat('%b %-d');
+const formatClock = utcFormat('%H:%M');
+
+/**
+ * Share of the plot (0–1) at an instant: a piecewise-linear d3 scale over the segments (the
+ * stretch between two segments holds no event; it is where the break is drawn).
+ */
+function shareScale(segments: readonly TimeSegment[]): (t: number) => number {
+  const scale = scaleLinear()
+    .domain(segments.flatMap((seg) => [seg.t0, seg.t1]))
+    .range(segments.flatMap((seg) => [seg.u0, seg.u1]))
+    .clamp(true);
+  return (t) => scale(t);
+}
 
 /** Lays out a timeline: see the file comment. Pure; the same events and options give the same numbers. */
 export function layoutTimeline(events: readonly TimelineEvent[], options: TimelineOptions = {}): TimelineLayout {
@@ -155,7 +252,14 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
   const start = utcMinute.floor(new Date(first));
   let end = utcMinute.ceil(new Date(last));
   if (+end <= +start) end = new Date(+start + MINUTE);
-  const span = +end - +start;
+
+  // The incident's window: started to resolved, or the first and last event for a missing milestone.
+  const marks = milestones(events);
+  const windowStart = utcMinute.floor(marks.started ?? start);
+  let windowEnd = utcMinute.ceil(marks.resolved ?? end);
+  if (+windowEnd <= +windowStart) windowEnd = new Date(+windowStart + MINUTE);
+  const axis = timeAxis(times, { start: +windowStart, end: +windowEnd }, { start: +start, end: +end });
+  const shareAt = shareScale(axis);
 
   // Labels as they would be without a width limit.
   const drafts = events.map((e) => {
@@ -163,7 +267,7 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     const prefixWidth = prefix ? measure(prefix, boldStyle) : 0;
     const text = e.event.replace(/\s+/g, ' ').trim();
     const natural = TEXT_PAD + prefixWidth + measure(text, labelStyle);
-    return { e, prefix, prefixWidth, text, wanted: Math.min(natural, maxLabelWidth), frac: (e.at.getTime() - +start) / span };
+    return { e, prefix, prefixWidth, text, wanted: Math.min(natural, maxLabelWidth), frac: shareAt(e.at.getTime()) };
   });
 
   // Room on the right: enough for each label to start at its event, within limits.
@@ -173,8 +277,9 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
   for (const d of drafts) if (d.frac > 0) plotWidth = Math.min(plotWidth, (full - d.wanted) / d.frac);
   plotWidth = Math.max(plotWidth, full * MIN_PLOT_SHARE);
   const plotRight = round(left + plotWidth);
-  const scale = scaleUtc().domain([start, end]).range([left, plotRight]);
-  const xOf = (at: Date) => round(scale(at));
+  const xOf = (at: Date) => round(left + shareAt(at.getTime()) * plotWidth);
+  const segments: AxisSegment[] = axis.map((a) => ({ start: new Date(a.t0), end: new Date(a.t1), x1: round(left + a.u0 * plotWidth), x2: round(left + a.u1 * plotWidth), outside: a.outside }));
+  const breaks = segments.slice(1).map((seg, i) => round((segments[i]!.x2 + seg.x1) / 2));
 
   // Fit each label into the room right of its event.
   const fitted = drafts.map((d) => {
@@ -234,18 +339,37 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     };
   });
 
-  // Axis ticks; the "UTC" caption owns the right end of the tick-label row.
+  // Axis ticks: the incident's segment gets clock ticks chosen as before; a far segment names its
+  // first (and, when there is room, its last) event's day, or its time on the incident's own day. The "UTC" caption owns the right end of the tick-label row.
   const caption = 'UTC';
   const captionWidth = measure(caption, axisStyle);
-  const tickSet = chooseTicks({
-    start,
-    end,
-    x: xOf,
-    minX: 0,
-    maxX: right - captionWidth - 10,
-    fontSize: axisFontSize,
-    measure,
-  });
+  const minXOf = (i: number) => (i === 0 ? 0 : breaks[i - 1]! + 4);
+  const maxXOf = (i: number) => (i === segments.length - 1 ? right - captionWidth - 10 : breaks[i]! - 4);
+  const core = segments.findIndex((seg) => !seg.outside);
+  const coreTicks = chooseTicks({ start: segments[core]!.start, end: segments[core]!.end, x: xOf, minX: minXOf(core), maxX: maxXOf(core), fontSize: axisFontSize, measure });
+  // A far event on the incident's own day is named by its clock time, one on another day by the day.
+  const coreDays = new Set([formatDay(segments[core]!.start), formatDay(segments[core]!.end)]);
+  const dayTick = (at: Date, i: number): AxisTick => {
+    const label = coreDays.has(formatDay(at)) ? formatClock(at) : formatDay(at);
+    const labelWidth = measure(label, axisStyle);
+    const x = xOf(at);
+    return { at, x, label, labelX: round(Math.min(Math.max(x, minXOf(i) + labelWidth / 2), maxXOf(i) - labelWidth / 2)), labelWidth, major: false };
+  };
+  const farTicks = (i: number): AxisTick[] => {
+    const seg = segments[i]!;
+    const inside = events.filter((e) => +e.at >= +seg.start && +e.at <= +seg.end).map((e) => e.at);
+    const firstAt = new Date(Math.min(...inside.map(Number))), lastAt = new Date(Math.max(...inside.map(Number)));
+    const opening = dayTick(firstAt, i);
+    // A segment too narrow for its day (a very small drawing) goes without: the table has the date.
+    if (opening.labelWidth > maxXOf(i) - minXOf(i)) return [];
+    const closing = dayTick(lastAt, i);
+    const room = closing.labelX - closing.labelWidth / 2 > opening.labelX + opening.labelWidth / 2 + 6;
+    return closing.label !== opening.label && room ? [opening, closing] : [opening];
+  };
+  const tickSet = {
+    interval: coreTicks.interval,
+    ticks: segments.flatMap((seg, i) => (seg.outside ? farTicks(i) : coreTicks.ticks)),
+  };
 
   // Phase bands, one row each, in the order TTD, TTM, TTR.
   const phases: PhaseBand[] = phasesOf(events).map((phase, row) => {
@@ -273,6 +397,9 @@ export function layoutTimeline(events: readonly TimelineEvent[], options: Timeli
     axisFontSize,
     domain: { start, end },
     plot: { left, right: plotRight },
+    window: { start: windowStart, end: windowEnd, x1: xOf(windowStart), x2: xOf(windowEnd) },
+    segments,
+    breaks,
     axis: { y: axisY, tickSize, labelY: tickLabelY, caption: { text: caption, x: right, y: tickLabelY } },
     tickInterval: tickSet.interval,
     ticks: tickSet.ticks,

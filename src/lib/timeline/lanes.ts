@@ -32,40 +32,71 @@ export interface LaneOptions {
   gap?: number;
 }
 
-interface Placed {
-  x: number;
-  right: number;
-  lane: number;
-}
-
 /**
  * One lane per request (same order as the input). Requests may come in any
  * order; ties in x are taken to be in input order (earlier index = earlier event).
+ *
+ * O(n log n). Walking from the latest event to the earliest, every label already
+ * placed starts at or right of the current x, so the rules reduce to one: the new
+ * label must go above every placed label whose x lies in [x, right + gap) (it would
+ * sit across their leaders, or overlap them in their lane), and above every label at
+ * the same x. Every other placed label is compatible with any lane. The lowest lane
+ * is therefore one more than the highest lane among the placed labels at the front
+ * of the walk up to `right + gap`: a range maximum over a prefix of what is placed,
+ * answered by binary search over the running maxima ("a label is a maximum for
+ * every prefix that reaches it until a higher one is placed in front of it").
  */
 export function assignLanes(requests: readonly LaneRequest[], options: LaneOptions = {}): number[] {
   const gap = options.gap ?? 8;
   const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.x - requests[b]!.x || a - b);
+  const xs = order.map((i) => requests[i]!.x);
   const lanes = new Array<number>(requests.length).fill(0);
-  const placed: Placed[] = [];
-  let top = -1;
+  // Placed labels that are higher than every label placed after them (nearer the front), by sorted position:
+  // positions decrease and lanes decrease from the bottom of the stack to its top.
+  const stackPos: number[] = [];
+  const stackLane: number[] = [];
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k]!;
     const { x, width } = requests[i]!;
-    const right = x + width;
-    let lane = 0;
-    for (; lane <= top; lane++) {
-      if (placed.every((p) => compatible(p, x, right, lane, gap))) break;
+    // First sorted position whose label is far enough right to be compatible: x ≥ right + gap, and past every tie at x.
+    const end = Math.max(lowerBound(xs, x + width + gap, k + 1), upperBound(xs, x, k + 1));
+    // The highest lane among positions k+1 … end-1: the deepest stack entry whose position is below `end`.
+    let lo = 0, hi = stackPos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stackPos[mid]! < end) hi = mid;
+      else lo = mid + 1;
     }
-    placed.push({ x, right, lane });
+    const lane = lo < stackPos.length ? stackLane[lo]! + 1 : 0;
     lanes[i] = lane;
-    top = Math.max(top, lane);
+    while (stackLane.length && stackLane[stackLane.length - 1]! <= lane) {
+      stackLane.pop();
+      stackPos.pop();
+    }
+    stackPos.push(k);
+    stackLane.push(lane);
   }
   return lanes;
 }
 
-function compatible(p: Placed, x: number, right: number, lane: number, gap: number): boolean {
-  if (p.x === x) return p.lane < lane; // same instant: the earlier event goes above the later one
-  if (p.lane === lane) return right + gap <= p.x || p.right + gap <= x;
-  if (p.lane < lane) return !(p.x < x && x < p.right + gap); // our leader would cross p's label
-  return !(x < p.x && p.x < right + gap); // p's leader would cross our label
+/** First index ≥ from whose value is ≥ v (values ascending). */
+function lowerBound(values: readonly number[], v: number, from: number): number {
+  let lo = from, hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index ≥ from whose value is > v (values ascending). */
+function upperBound(values: readonly number[], v: number, from: number): number {
+  let lo = from, hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

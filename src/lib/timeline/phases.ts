@@ -5,6 +5,7 @@
  */
 import { between, incidentStart, milestones, type MilestoneTimes } from '../metrics/milestones';
 import type { Milestone, TimelineEvent } from '../../schema/timeline-event';
+import { count } from '../text/plural';
 import { formatDuration } from '../time/duration';
 
 /** Display names of the milestones. */
@@ -62,8 +63,7 @@ export function describeTimeline(events: readonly Pick<TimelineEvent, 'at' | 'ki
   if (events.length === 0) return 'No events.';
   const times = events.map((e) => e.at.getTime());
   const first = Math.min(...times), last = Math.max(...times);
-  const count = events.length === 1 ? '1 event' : `${events.length} events`;
-  const head = events.length === 1 ? count : `${count} over ${formatDuration(last - first)}`;
+  const head = events.length === 1 ? '1 event' : `${count(events.length, 'event')} over ${formatDuration(last - first)}`;
   const marks = milestones(events);
   if (!marks.started) return `${head}; the start of the incident is not marked, so no phases are shown.`;
   const clauses = phasesOf(events, marks).map((p) => `${p.to} after ${formatDuration(p.durationMs)}`);

@@ -29,11 +29,12 @@ export function timelineSvg(events: readonly TimelineEvent[], opts: { id?: strin
   const layout = layoutTimeline(events, opts.width === undefined ? {} : ({ width: opts.width } satisfies TimelineOptions));
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
+  const summary = `${describeTimeline(events)}${layout.breaks.length ? ' Events long before or after the incident are drawn beyond a break in the axis, so the incident keeps most of the width.' : ''}`;
   const out: string[] = [];
   out.push(
     `<svg class="tl-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="${esc(titleId)} ${esc(descId)}"`,
     ` style="--tl-font-size: ${layout.fontSize}px; --tl-axis-font-size: ${layout.axisFontSize}px; min-width: ${Math.round(layout.width * 0.75)}px">`,
-    `<title id="${esc(titleId)}">Incident timeline, times in UTC</title><desc id="${esc(descId)}">${esc(describeTimeline(events))}</desc>`,
+    `<title id="${esc(titleId)}">Incident timeline, times in UTC</title><desc id="${esc(descId)}">${esc(summary)}</desc>`,
   );
   if (layout.grid) {
     const { y1, y2 } = layout.grid;
@@ -48,8 +49,9 @@ export function timelineSvg(events: readonly TimelineEvent[], opts: { id?: strin
     );
   }
   out.push('</g><g class="tl-axis">');
-  const { axis, plot } = layout;
-  out.push(`<line class="tl-axis__line" x1="${plot.left}" x2="${plot.right}" y1="${axis.y}" y2="${axis.y}"></line>`);
+  const { axis } = layout;
+  for (const seg of layout.segments) out.push(`<line class="${seg.outside ? 'tl-axis__line tl-axis__line--outside' : 'tl-axis__line'}" x1="${seg.x1}" x2="${seg.x2}" y1="${axis.y}" y2="${axis.y}"></line>`);
+  for (const x of layout.breaks) out.push(`<g class="tl-break"><title>The axis is broken here: time between the two sides is left out</title><path d="M${x - 5} ${axis.y + 6}l5 -12M${x} ${axis.y + 6}l5 -12"></path></g>`);
   for (const t of layout.ticks) {
     out.push(`<g class="${t.major ? 'tl-tick tl-tick--major' : 'tl-tick'}"><line x1="${t.x}" x2="${t.x}" y1="${axis.y}" y2="${axis.y + axis.tickSize}"></line><text x="${t.labelX}" y="${axis.labelY}" text-anchor="middle">${esc(t.label)}</text></g>`);
   }

@@ -148,14 +148,15 @@ function structuredCloneSafe(value: unknown): unknown {
 /**
  * The fields a mutation may legitimately be blamed on: the mutated path, plus
  * the whole-timeline rules (order, milestones, file date) for any timeline
- * change, the published-milestones rule for status, and the done/completed
- * pairing within one action item.
+ * change (and the dates that may not precede the start: completed,
+ * follow_up_held), the published-milestones rule for status, and the
+ * done/completed pairing within one action item.
  */
 export function scopesOf(m: Mutation): Path[] {
   if (m.op === 'shuffle' || m.op === 'duplicate') return [['timeline'], ['action_items']];
   const p = m.path;
   const out: Path[] = [p];
-  if (p[0] === 'timeline') out.push(['timeline'], ['action_items']);
+  if (p[0] === 'timeline') out.push(['timeline'], ['action_items'], ['follow_up_held']);
   if (p[0] === 'status') out.push(['timeline']);
   if (p[0] === 'action_items' && typeof p[1] === 'number') out.push(['action_items', p[1]]);
   return out;
@@ -167,7 +168,8 @@ export function fieldWithin(field: string, scope: string): boolean {
   return field === scope || under(field, scope) || (field !== '' && under(scope, field));
 }
 
-export const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id']);
+/** Rules about the file as a whole: the limits are checked before the file is parsed, so no field is known yet. */
+export const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id', 'limit/line-length', 'limit/file-size']);
 
 /* -------------------------------------------------------------- values */
 
@@ -267,7 +269,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .record({ path: path([['action_items', 0, 'due'], ['action_items', 0, 'completed'], ['approved'], ['follow_up_review']]), value: oddCalendarDate })
+      .record({ path: path([['action_items', 0, 'due'], ['action_items', 0, 'completed'], ['approved'], ['follow_up_review'], ['follow_up_held']]), value: oddCalendarDate })
       .map((r) => ({ op: 'set' as const, ...r, kind: 'date' })),
   },
   { weight: 3, arbitrary: reference },
@@ -312,8 +314,10 @@ export interface ReadResult {
 /** What readKnowledgeBase does for one file, without the file system: its own per-file step, then the references. */
 export function readOne(source: string, id: string, catalog: Catalog, known: ReadonlySet<string> = new Set([id, KNOWN_ID])): ReadResult {
   const file = `postmortems/${id}.mdx`;
-  const { postmortem, issues } = readPostmortem(source, id, file, { edition: 'internal', render: false });
-  if (postmortem) issues.push(...checkReferences([postmortem], catalog, { knownIds: known }));
+  const { postmortem, issues, partial } = readPostmortem(source, id, file, { edition: 'internal', render: false });
+  // A file that fails validation still has its valid references checked (every error in one run).
+  const subject = postmortem ?? partial;
+  if (subject) issues.push(...checkReferences([subject], catalog, { knownIds: known }));
   return { issues, data: issues.length ? undefined : postmortem?.data };
 }
 

@@ -32,7 +32,12 @@ describe('resolveSettings: defaults', () => {
       listings: { pageSize: 100, actionRows: 200, perPattern: 10, patternCards: 25 },
       feed: { limit: 50 },
       jsonExport: { perFile: 500 },
-      quality: { rules: {}, followUpReviewSeverities: ['SEV1', 'SEV2'] },
+      quality: {
+        rules: {},
+        followUpReviewSeverities: ['SEV1', 'SEV2'],
+        signOffSeverities: ['SEV1', 'SEV2'],
+        light: { severities: ['SEV3', 'SEV4'], incidentTypes: ['near-miss'], sections: ['Summary', 'Customer impact', 'How we noticed', 'Root cause analysis', 'Lessons learned'], rules: {} },
+      },
       fields: {},
     });
     expect(s.repository.url).toBeUndefined();
@@ -43,6 +48,11 @@ describe('resolveSettings: defaults', () => {
     expect(resolveSettings({}, { projectRoot: '/p', command: 'build' }).preview).toBe(false);
     expect(resolveSettings({}, { projectRoot: '/p', command: 'dev', env: { HINDSIGHT_PREVIEW: '0' } }).preview).toBe(false);
     expect(resolveSettings({}, { projectRoot: '/p', command: 'build', env: { HINDSIGHT_PREVIEW: 'true' } }).preview).toBe(true);
+  });
+
+  it('accepts the Astro-facing variables when they are what Astro needs', () => {
+    const env = { HINDSIGHT_SITE: 'https://kb.example.com', HINDSIGHT_BASE: '/kb/', HINDSIGHT_OUT_DIR: 'dist/public', HINDSIGHT_CACHE_DIR: '/tmp/hindsight-cache-that-does-not-exist/x' };
+    expect(() => resolveSettings({}, { projectRoot: process.cwd(), env })).not.toThrow();
   });
 
   it('lets the environment override the content folder, edition, date, threads and listings', () => {
@@ -77,6 +87,9 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
     ['a misspelt nested option', { listings: { pagesize: 5 } }, {}, 'hindsight.config.mjs: listings.pagesize is not an option; did you mean "pageSize"?'],
     ['an unknown rule id', { quality: { rules: { 'blameles-language': 'error' } } }, {}, 'hindsight.config.mjs: quality.rules has an unknown rule "blameles-language"; did you mean "blameless-language"?'],
     ['an unknown rule setting', { quality: { rules: { 'blameless-language': 'fatal' } } }, {}, 'hindsight.config.mjs: quality.rules.blameless-language must be one of "off", "warning", "error" (got "fatal")'],
+    ['an unknown rule id for light postmortems', { quality: { light: { rules: { 'whys-dept': 'off' } } } }, {}, 'hindsight.config.mjs: quality.light.rules has an unknown rule "whys-dept"; did you mean "whys-depth"?'],
+    ['a light incident type that is not one', { quality: { light: { incidentTypes: ['nearmiss'] } } }, {}, 'hindsight.config.mjs: quality.light.incidentTypes[0] must be one of "outage", "degradation", "security", "data-loss", "near-miss", "process", "project" (got "nearmiss")'],
+    ['no light sections at all', { quality: { light: { sections: [] } } }, {}, 'hindsight.config.mjs: quality.light.sections needs at least one section (got [])'],
     ['a repository URL that is not http(s)', { repository: { url: 'javascript:alert(1)' } }, {}, 'hindsight.config.mjs: repository.url must be an http or https URL (got "javascript:alert(1)")'],
     ['a title that is not text', { title: 42 }, {}, 'hindsight.config.mjs: title must be text (got 42)'],
     ['a window of zero days', { patterns: { windowDays: 0 } }, {}, 'hindsight.config.mjs: patterns.windowDays must be 1 or more (got 0)'],
@@ -92,6 +105,12 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
     ['a thread count that is not a number', {}, { HINDSIGHT_THREADS: 'many' }, 'HINDSIGHT_THREADS is "many": use a whole number from 1 to 64 (1 reads in one thread)'],
     ['listings in the environment with a misspelt key', {}, { HINDSIGHT_LISTINGS: '{"pagesize":10}' }, 'HINDSIGHT_LISTINGS: pagesize is not an option; did you mean "pageSize"?'],
     ['listings in the environment that are not JSON', {}, { HINDSIGHT_LISTINGS: 'pageSize=10' }, 'HINDSIGHT_LISTINGS is not JSON: write it as e.g. {"pageSize":10}'],
+    ['a site address that is not a URL', {}, { HINDSIGHT_SITE: 'notaurl' }, 'HINDSIGHT_SITE is "notaurl": use the site\'s public address, with https://, e.g. https://kb.example.com'],
+    ['a site address that is not http(s)', {}, { HINDSIGHT_SITE: 'javascript:alert(1)' }, 'HINDSIGHT_SITE is "javascript:alert(1)": use the site\'s public address, with https://, e.g. https://kb.example.com'],
+    ['a base that is not a path', {}, { HINDSIGHT_BASE: ':::/x' }, 'HINDSIGHT_BASE is ":::/x": use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")'],
+    ['a base that climbs out', {}, { HINDSIGHT_BASE: '/kb/../x/' }, 'HINDSIGHT_BASE is "/kb/../x/": use a path such as /kb/ (letters, digits, ".", "_", "-" and "/")'],
+    ['an output folder inside a file', {}, { HINDSIGHT_OUT_DIR: '/dev/null/site' }, 'HINDSIGHT_OUT_DIR is "/dev/null/site", which is not a folder (or inside something that is not one): use a folder the build can create or write into'],
+    ['a cache folder that is a file', {}, { HINDSIGHT_CACHE_DIR: '/dev/null' }, 'HINDSIGHT_CACHE_DIR is "/dev/null", which is not a folder (or inside something that is not one): use a folder the build can create or write into'],
   ];
   it.each(cases)('%s', (_name, input, env, expected) => {
     expect(problem(input, env)).toBe(`Hindsight configuration: ${expected}`);

@@ -134,4 +134,28 @@ describe('actionItemsAtQuarterEnd', () => {
     // by due date: 02-01, 03-01, 03-31, 04-01
     expect(refs(q2.overdue)).toEqual(['2025-11-10-p#1', '2026-04-05-r#0', '2026-02-10-q#0', '2025-11-10-p#4']);
   });
+
+  describe('while the quarter runs (built on 2026-03-01)', () => {
+    const so = actionItemsAtQuarterEnd(incidents, '2026-q1', '2026-03-01');
+    it('is judged as of the build date and says so', () => {
+      expect(so.asOf).toBe('2026-03-01');
+      expect(so.ongoing).toBe(true);
+    });
+    it('does not count as overdue an item due later in the quarter', () => {
+      // 2026-02-10-q#0 is due 2026-03-31: at the quarter's end it will be overdue if still open, not yet.
+      expect(refs(so.overdue)).toEqual(['2025-11-10-p#1']);
+      expect(so.overdue).toEqual(overdueActionItems(incidents.filter((i) => i.id !== '2026-04-05-r'), '2026-03-01'));
+    });
+    it('counts completions and the completion rate so far', () => {
+      expect(refs(so.completed)).toEqual(['2025-11-10-p#0', '2026-02-10-q#1']);
+      expect(refs(so.opened)).toEqual(['2026-02-10-q#1', '2026-02-10-q#0']);
+      expect(so.completionRate).toBe(0.5);
+    });
+    it('is the quarter-end figure again once the build date has passed the quarter', () => {
+      const after = actionItemsAtQuarterEnd(incidents, '2026-q1', '2026-04-01');
+      expect(after.ongoing).toBe(false);
+      expect(refs(after.overdue)).toEqual(refs(q1.overdue));
+      expect(q1.completionRate).toBe(0.5);
+    });
+  });
 });

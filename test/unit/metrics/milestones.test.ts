@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   incidentMetrics,
+  mttrDecomposition,
   incidentStart,
   milestones,
   timeToAcknowledge,
@@ -94,7 +95,9 @@ describe('incidentMetrics', () => {
       startedAt: at('2026-03-02T14:05Z'),
       ttd: 5 * MINUTE,
       tta: 2 * MINUTE,
+      ttdiag: 28 * MINUTE,
       ttm: 55 * MINUTE,
+      ttf: 85 * MINUTE,
       ttr: 2 * HOUR,
     });
   });
@@ -111,7 +114,36 @@ describe('incidentMetrics', () => {
       { at: at('2026-03-02T14:10Z') },
     ];
     expect(incidentStart(draft)).toEqual(at('2026-03-02T14:10Z'));
-    expect(incidentMetrics(draft)).toEqual({ startedAt: at('2026-03-02T14:10Z'), ttd: undefined, tta: undefined, ttm: undefined, ttr: undefined });
+    expect(incidentMetrics(draft)).toEqual({ startedAt: at('2026-03-02T14:10Z'), ttd: undefined, tta: undefined, ttdiag: undefined, ttm: undefined, ttf: undefined, ttr: undefined });
     expect(incidentMetrics([]).startedAt).toBeUndefined();
+  });
+});
+
+describe('MTTR decomposed: TTD + TTA + TTDiag + TTF', () => {
+  it('splits TTR into parts that add up to it', () => {
+    // 14:05 started, 14:10 detected, 14:12 acknowledged, 14:40 diagnosed, 16:05 resolved.
+    const parts = mttrDecomposition(full);
+    expect(parts).toEqual({ ttd: 5 * MINUTE, tta: 2 * MINUTE, ttdiag: 28 * MINUTE, ttf: 85 * MINUTE, ttr: 2 * HOUR, complete: true });
+    expect(parts.ttd! + parts.tta! + parts.ttdiag! + parts.ttf!).toBe(parts.ttr);
+  });
+
+  it('measures diagnosis from detection when nothing was acknowledged, and leaves TTA missing, not zero', () => {
+    const parts = mttrDecomposition(timeline({ started: '2026-03-02T14:05Z', detected: '2026-03-02T14:10Z', diagnosed: '2026-03-02T14:40Z', resolved: '2026-03-02T15:05Z' }));
+    expect(parts).toEqual({ ttd: 5 * MINUTE, tta: undefined, ttdiag: 30 * MINUTE, ttf: 25 * MINUTE, ttr: HOUR, complete: true });
+  });
+
+  it('leaves TTDiag and TTF missing without a diagnosis', () => {
+    const parts = mttrDecomposition(timeline({ started: '2026-03-02T14:05Z', detected: '2026-03-02T14:10Z', acknowledged: '2026-03-02T14:12Z', resolved: '2026-03-02T15:05Z' }));
+    expect(parts).toEqual({ ttd: 5 * MINUTE, tta: 2 * MINUTE, ttdiag: undefined, ttf: undefined, ttr: HOUR, complete: false });
+  });
+
+  it('gives no TTDiag or TTF when the diagnosis came before the acknowledgement, rather than a negative part', () => {
+    const parts = mttrDecomposition(timeline({ started: '2026-03-02T14:05Z', detected: '2026-03-02T14:10Z', diagnosed: '2026-03-02T14:11Z', acknowledged: '2026-03-02T14:20Z', resolved: '2026-03-02T15:05Z' }));
+    expect(parts).toMatchObject({ ttd: 5 * MINUTE, tta: 10 * MINUTE, ttdiag: undefined, ttf: undefined, complete: false });
+  });
+
+  it('counts a diagnosis after mitigation: the fix is then measured from the diagnosis', () => {
+    const parts = mttrDecomposition(timeline({ started: '2026-03-02T14:00Z', detected: '2026-03-02T14:05Z', acknowledged: '2026-03-02T14:06Z', mitigated: '2026-03-02T14:20Z', diagnosed: '2026-03-02T14:50Z', resolved: '2026-03-02T15:00Z' }));
+    expect(parts).toEqual({ ttd: 5 * MINUTE, tta: MINUTE, ttdiag: 44 * MINUTE, ttf: 10 * MINUTE, ttr: HOUR, complete: true });
   });
 });

@@ -1,5 +1,6 @@
 import { postmortemFrontmatter, type PostmortemFrontmatter, type PostmortemInput } from '../../../src/schema/postmortem';
-import { resolveQualityConfig, runQualityPolicy, type QualityConfigOverrides, type QualityResult } from '../../../src/lib/quality';
+import { resolveQualityConfig, runFollowThrough, runQualityPolicy, type QualityConfigOverrides, type QualityResult } from '../../../src/lib/quality';
+import type { ContentIssue } from '../../../src/schema/issues';
 
 /**
  * A postmortem that passes every quality rule: the baseline each test breaks
@@ -15,6 +16,8 @@ export const GOOD: PostmortemInput = {
   incident_type: 'outage',
   detection: 'alert',
   authors: ['alex-kim'],
+  reviewers: ['sam-t'],
+  approved: '2026-03-06',
   services: ['checkout-api'],
   timeline: [
     { at: '2026-03-02T14:05Z', kind: 'started', event: 'Deploy of config v2.3.1 set the pool size to 10' },
@@ -84,21 +87,25 @@ export const TODAY = '2026-04-01';
 /** Runs the policy on GOOD with a patch, a body and config overrides. */
 export function check(
   patch: Partial<PostmortemInput> = {},
-  opts: { body?: string; config?: QualityConfigOverrides; today?: string; bodyLineOffset?: number } = {},
+  opts: { body?: string; config?: QualityConfigOverrides; bodyLineOffset?: number } = {},
 ): QualityResult {
   return runQualityPolicy(
     {
       file: 'postmortems/2026-03-02-checkout-pool.mdx',
       data: postmortem(patch),
       body: opts.body ?? GOOD_BODY,
-      today: opts.today ?? TODAY,
       ...(opts.bodyLineOffset !== undefined ? { bodyLineOffset: opts.bodyLineOffset } : {}),
     },
     resolveQualityConfig(opts.config),
   );
 }
 
+/** The follow-through findings (overdue action items) of GOOD with a patch, as of `today`. */
+export function followThrough(patch: Partial<PostmortemInput> = {}, opts: { today?: string; config?: QualityConfigOverrides } = {}): { issues: ContentIssue[] } {
+  return { issues: runFollowThrough({ file: 'postmortems/2026-03-02-checkout-pool.mdx', data: postmortem(patch), today: opts.today ?? TODAY }, resolveQualityConfig(opts.config)) };
+}
+
 /** The issues of one rule (short name, without `quality/`). */
-export function issuesOf(result: QualityResult, rule: string) {
+export function issuesOf(result: { issues: ContentIssue[] }, rule: string) {
   return result.issues.filter((i) => i.rule === `quality/${rule}`);
 }

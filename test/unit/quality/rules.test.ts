@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NEAR_MISS_EXEMPTIONS, QUALITY_RULES, sectionHeadings } from '../../../src/lib/quality';
-import { check, GOOD, GOOD_BODY, issuesOf } from './make-postmortem';
+import { FOLLOW_THROUGH_RULES, NEAR_MISS_EXEMPTIONS, QUALITY_RULES, sectionHeadings } from '../../../src/lib/quality';
+import { check, followThrough, GOOD, GOOD_BODY, issuesOf } from './make-postmortem';
 
 describe('the registry', () => {
   it('has stable, unique quality/ ids, every one documented and a warning by default', () => {
@@ -12,11 +12,15 @@ describe('the registry', () => {
       'quality/blameless-language',
       'quality/impact-quantified',
       'quality/secrets-and-personal-data',
-      'quality/overdue-actions',
       'quality/body-sections',
       'quality/follow-up-review',
+      'quality/placeholder-text',
+      'quality/still-template',
+      'quality/sign-off',
+      'quality/prevention-hierarchy',
     ]);
-    for (const r of QUALITY_RULES) {
+    expect(FOLLOW_THROUGH_RULES.map((r) => r.id)).toEqual(['quality/overdue-actions']);
+    for (const r of [...QUALITY_RULES, ...FOLLOW_THROUGH_RULES]) {
       expect(r.level, r.id).toBe('warning');
       expect(r.description.length, r.id).toBeGreaterThan(20);
     }
@@ -71,14 +75,14 @@ describe('quality/overdue-actions', () => {
   ] as const;
 
   it('reports each open or in-progress item past its due date, naming the owner', () => {
-    const found = issuesOf(check({ action_items: items.map((i) => ({ ...i })) }, { today: '2026-04-01' }), 'overdue-actions');
+    const found = issuesOf(followThrough({ action_items: items.map((i) => ({ ...i })) }, { today: '2026-04-01' }), 'overdue-actions');
     expect(found.map((i) => i.field)).toEqual(['action_items[1].due', 'action_items[2].due']);
     expect(found[0]!.message).toMatch(/^action_items\[1\] is overdue since 2026-03-31 \(owner: payments-oncall\)/);
     expect(found[0]!.fix).toContain('status: done');
   });
 
   it('does not report done, wont-do, or items due today', () => {
-    const found = issuesOf(check({ action_items: items.map((i) => ({ ...i })) }, { today: '2026-03-19' }), 'overdue-actions');
+    const found = issuesOf(followThrough({ action_items: items.map((i) => ({ ...i })) }, { today: '2026-03-19' }), 'overdue-actions');
     expect(found).toEqual([]);
   });
 });
@@ -125,8 +129,10 @@ describe('near-miss exemptions', () => {
   });
 
   it('a near-miss may leave out Customer impact and How we mitigated, but not the rest', () => {
-    expect(issuesOf(check(nearMiss, { body: withoutOptional }), 'body-sections')).toEqual([]);
-    const [issue] = issuesOf(check(nearMiss, { body: withoutOptional.replace('## Where we got lucky', '') }), 'body-sections');
+    // Not written light (by default a near-miss is: see "light postmortems"), a near-miss still needs the other seven.
+    const full = { light: { incidentTypes: [] } };
+    expect(issuesOf(check(nearMiss, { body: withoutOptional, config: full }), 'body-sections')).toEqual([]);
+    const [issue] = issuesOf(check(nearMiss, { body: withoutOptional.replace('## Where we got lucky', ''), config: full }), 'body-sections');
     expect(issue!.message).toMatch(/: Where we got lucky$/);
   });
 

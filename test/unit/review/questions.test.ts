@@ -29,7 +29,7 @@ describe('reviewQuestions', () => {
       { id: 'b', services: ['checkout-api', 'payments-db'], category: 'config-change', detection: 'customer-report', severityRank: 1 },
       { id: 'c', services: ['search'], category: 'capacity', detection: 'alert', severityRank: 3 },
     ];
-    const q = reviewQuestions({ current: empty(cur), previous: prev, incidents, patterns: [], overdueAtEnd: 2, categoryName: names });
+    const q = reviewQuestions({ current: empty(cur), previous: prev, incidents, patterns: [], overdue: { count: 2, asOf: '2026-07-01', ongoing: false }, categoryName: names });
     expect(q).toContain('2 incidents in checkout-api shared the root cause "Configuration change": is one mechanism missing for all of them?');
     expect(q).toContain('1 of 3 incidents were first reported by customers: which alarm would have caught it?');
     expect(q).toContain('Median time to detect rose from 10 min to 30 min: what changed?');
@@ -38,10 +38,17 @@ describe('reviewQuestions', () => {
     expect(q.some((x) => x.includes('search'))).toBe(false);
   });
 
+  it('asks about items overdue so far, not at an end the quarter has not reached', () => {
+    const cur = periodMetrics([incident('a', '2026-04-02T10:00Z', 30, 60)], '2026-q2');
+    const q = reviewQuestions({ current: cur, previous: undefined, incidents: [], patterns: [], overdue: { count: 1, asOf: '2026-05-15', ongoing: true }, categoryName: names });
+    expect(q).toContain('1 action item is overdue as of 2026-05-15: which should be escalated, re-planned or declined with a reason?');
+    expect(q.join('\n')).not.toContain("quarter's end");
+  });
+
   it('does not report a small change in detection time', () => {
     const cur = periodMetrics([incident('a', '2026-04-02T10:00Z', 12, 60)], '2026-q2');
     const prev = periodMetrics([incident('z', '2026-02-02T10:00Z', 10, 60)], '2026-q1');
-    const q = reviewQuestions({ current: cur, previous: prev, incidents: [{ id: 'a', services: ['x'], category: 'y', detection: 'alert', severityRank: 3 }], patterns: [], overdueAtEnd: 0, categoryName: names });
+    const q = reviewQuestions({ current: cur, previous: prev, incidents: [{ id: 'a', services: ['x'], category: 'y', detection: 'alert', severityRank: 3 }], patterns: [], overdue: { count: 0, asOf: '2026-07-01', ongoing: false }, categoryName: names });
     expect(q.join('\n')).not.toContain('rose');
   });
 });

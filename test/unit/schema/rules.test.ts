@@ -40,6 +40,7 @@ describe('every build rule has a fixture that breaks it', () => {
       'timeline/milestone-order', 'timeline/required-milestones', 'file/date', 'reference/severity', 'reference/service',
       'reference/team', 'reference/category', 'reference/postmortem', 'reference/self', 'action/completed',
       'action/completed-before-start', 'schema/url', 'mdx/esm', 'mdx/expression', 'mdx/component',
+      'followup/held-before-start',
     ]) expect(rules, rule).toContain(rule);
   });
 

@@ -17,12 +17,13 @@ describe('formatDuration', () => {
     [2 * H, '2 h 00 min'],
     [2 * H + 5 * MIN, '2 h 05 min'],
     [23 * H + 59 * MIN, '23 h 59 min'],
-    [23 * H + 59 * MIN + 40 * S, '1 d 0 h'], // carries into days
-    [D, '1 d 0 h'],
-    [3 * D + 4 * H, '3 d 4 h'],
-    [3 * D + 4 * H + 29 * MIN, '3 d 4 h'],
-    [D + 23 * H + 40 * MIN, '2 d 0 h'],
-    [40 * D, '40 d 0 h'],
+    [23 * H + 59 * MIN + 40 * S, '1 d 0 h 00 min'], // carries into days
+    [D, '1 d 0 h 00 min'],
+    [3 * D + 4 * H, '3 d 4 h 00 min'],
+    [3 * D + 4 * H + 29 * MIN, '3 d 4 h 29 min'],
+    [D + 2 * H + 35 * MIN, '1 d 2 h 35 min'], // was "1 d 3 h": past a day, minutes were lost
+    [D + 23 * H + 59 * MIN + 40 * S, '2 d 0 h 00 min'],
+    [40 * D, '40 d 0 h 00 min'],
   ])('%d ms → %s', (ms, expected) => {
     expect(formatDuration(ms)).toBe(expected);
   });
@@ -44,6 +45,11 @@ describe('formatElapsed', () => {
     expect(formatElapsed(5 * MIN)).toBe('+5 min');
     expect(formatElapsed(H + 35 * MIN)).toBe('+1 h 35 min');
     expect(formatElapsed(-25 * MIN)).toBe('\u221225 min');
+  });
+
+  it('tells apart two events 25 minutes apart a day into an incident', () => {
+    expect(formatElapsed(D + 2 * H + 35 * MIN)).toBe('+1 d 2 h 35 min');
+    expect(formatElapsed(D + 3 * H)).toBe('+1 d 3 h 00 min');
   });
 });
 

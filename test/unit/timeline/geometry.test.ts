@@ -216,7 +216,7 @@ describe('layoutTimeline: edge cases', () => {
     expect(layout.tickInterval).toBe('6 h');
     expect(layout.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(['Mar 3', 'Mar 4', 'Mar 5']);
     expect(layout.ticks.map((t) => t.label)).toContain('06:00');
-    expect(layout.phases.map((p) => p.label.text)).toEqual(['TTD 6 h 35 min', 'TTM 1 d 19 h', 'TTR 3 d 0 h']);
+    expect(layout.phases.map((p) => p.label.text)).toEqual(['TTD 6 h 35 min', 'TTM 1 d 19 h 25 min', 'TTR 3 d 0 h 00 min']);
     expectWellFormed(layout, events);
   });
 

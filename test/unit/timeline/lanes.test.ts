@@ -77,3 +77,45 @@ describe('assignLanes', () => {
     );
   });
 });
+
+/** The first, quadratic-per-event greedy packing, kept as the oracle: the O(n log n) packing must place every label where it did. */
+function greedyLanes(requests: readonly LaneRequest[], gap = GAP): number[] {
+  const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.x - requests[b]!.x || a - b);
+  const lanes = new Array<number>(requests.length).fill(0);
+  const placed: Array<{ x: number; right: number; lane: number }> = [];
+  let top = -1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k]!;
+    const { x, width } = requests[i]!;
+    const right = x + width;
+    let lane = 0;
+    for (; lane <= top; lane++) {
+      if (placed.every((p) => {
+        if (p.x === x) return p.lane < lane;
+        if (p.lane === lane) return right + gap <= p.x || p.right + gap <= x;
+        if (p.lane < lane) return !(p.x < x && x < p.right + gap);
+        return !(x < p.x && p.x < right + gap);
+      })) break;
+    }
+    placed.push({ x, right, lane });
+    lanes[i] = lane;
+    top = Math.max(top, lane);
+  }
+  return lanes;
+}
+
+describe('assignLanes against the greedy packing it replaces', () => {
+  it('places every label in the same lane as the greedy packing, for any set of labels', () => {
+    const request = fc.record({
+      x: fc.oneof(fc.integer({ min: 0, max: 900 }), fc.constantFrom(0, 100, 100.5, 450), fc.double({ min: 0, max: 900, noNaN: true })),
+      width: fc.oneof(fc.integer({ min: 0, max: 360 }), fc.constantFrom(0, 8, 1000)),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 0, maxLength: 80 }), fc.constantFrom(0, 8, 20), (requests, gap) => {
+        expect(assignLanes(requests, { gap })).toEqual(greedyLanes(requests, gap));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+});

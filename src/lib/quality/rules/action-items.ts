@@ -1,5 +1,6 @@
 import type { QualityRule } from '../types';
 import { excerpt } from '../text';
+import { isPlaceholder } from '../placeholders';
 import { vagueAction } from '../vague-actions';
 
 export const actionItemsPresent: QualityRule = {
@@ -8,13 +9,15 @@ export const actionItemsPresent: QualityRule = {
   family: 'action-items',
   description: 'At least one action item the team will do (not wont-do); a near-miss needs one too.',
   check({ data, nearMiss }) {
-    const items = data.action_items;
+    // The template's placeholder item is not an action the team will take.
+    const items = data.action_items.filter((i) => !isPlaceholder(i.title));
     if (!items.length) {
+      const unwritten = data.action_items.length > 0 ? ' (the template\'s placeholder does not count)' : '';
       return [{
         field: 'action_items',
         message: nearMiss
-          ? 'has no action item; a near-miss needs one too: it is a lesson that cost nothing yet'
-          : 'has no action item, so nothing stops this class of failure from happening again',
+          ? `has no action item${unwritten}; a near-miss needs one too: it is a lesson that cost nothing yet`
+          : `has no action item${unwritten}, so nothing stops this class of failure from happening again`,
         fix: 'add at least one mechanism with owner, due, priority, type and status, e.g. title: "Add a CI check that rejects pool sizes under 50"',
       }];
     }
@@ -36,7 +39,8 @@ export const actionItemConcrete: QualityRule = {
   description: 'Each action item is a mechanism with a measurable object, not an intention ("improve monitoring", "be more careful").',
   check({ data }) {
     return data.action_items.flatMap((item, i) => {
-      const vague = vagueAction(item.title);
+      // A placeholder is reported as one (quality/placeholder-text), not as a vague action.
+      const vague = isPlaceholder(item.title) ? undefined : vagueAction(item.title);
       if (!vague) return [];
       return [{
         field: `action_items[${i}].title`,

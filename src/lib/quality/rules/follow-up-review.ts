@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 export const followUpReview: QualityRule = {
   id: 'quality/follow-up-review',
   level: 'warning',
-  family: 'follow-through',
+  family: 'follow-up',
   description: 'A published postmortem of a severity that needs one (SEV1, SEV2 by default) has a follow_up_review date.',
   check({ data, config }) {
     if (data.status !== 'published' || data.follow_up_review !== undefined) return [];

@@ -1,10 +1,9 @@
-import type { QualityRule } from '../types';
+import type { FollowThroughRule } from '../types';
 import { excerpt } from '../text';
 
-export const overdueActions: QualityRule = {
+export const overdueActions: FollowThroughRule = {
   id: 'quality/overdue-actions',
   level: 'warning',
-  family: 'follow-through',
   description: 'Open or in-progress action items past their due date are reported as overdue.',
   check({ data, today }) {
     return data.action_items.flatMap((item, i) => {

@@ -1,5 +1,6 @@
 import { BLAMELESS_PATTERNS, PERSON_AS_CAUSE } from '../blameless-patterns';
 import type { QualityRule } from '../types';
+import { isPlaceholder } from '../placeholders';
 import { maskNonProse } from '../text';
 
 export const MIN_WHYS = 3;
@@ -10,7 +11,8 @@ export const whysDepth: QualityRule = {
   family: 'root-cause-analysis',
   description: `At least ${MIN_WHYS} steps in the 5 Whys: a root cause that stops at the surface is not one.`,
   check({ data }) {
-    const n = data.five_whys?.length ?? 0;
+    // A why still holding the template's placeholder has not been asked or answered.
+    const n = data.five_whys?.filter((w) => !isPlaceholder(w.why) && !isPlaceholder(w.because)).length ?? 0;
     if (n >= MIN_WHYS) return [];
     return [{
       field: 'five_whys',

@@ -20,7 +20,7 @@ export function GET({ props }: { props: { file: ExportFile } }) {
     part: file.part,
     parts: file.parts,
     count: file.postmortems.length,
-    postmortems: file.postmortems.map((pm) => exportRecord(pm, href(`/postmortems/${pm.id}/`))),
+    postmortems: file.postmortems.map((pm) => exportRecord(pm, href(`/postmortems/${pm.id}/`), { fields: settings.fields, today: settings.today })),
   };
   // Compact: a consumer parses it; a person reads a postmortem's page.
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });

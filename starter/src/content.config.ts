@@ -1,0 +1,3 @@
+import { hindsightCollections } from '@hindsight-coe/hindsight/loaders';
+
+export const collections = hindsightCollections();
