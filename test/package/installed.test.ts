@@ -13,7 +13,7 @@ import { initFromTarball, installTarball, outsideTempDir, pack, run, teamEnv, ty
 
 const PACKAGE = '@hindsight-coe/hindsight';
 /** What the package is made of; anything else in the tarball is a mistake (tests, the demo content, the benchmark). */
-const SHIPPED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^bin\/hindsight\.mjs$/, /^build\/[\w-]+\.mjs(\.map)?$/, /^src\//, /^starter\//, /^schema\/frontmatter\.schema\.json$/, /^docs\/content-model\.md$/];
+const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^bin\/hindsight\.mjs$/, /^build\/[\w-]+\.mjs(\.map)?$/, /^src\//, /^starter\//, /^schema\/frontmatter\.schema\.json$/, /^docs\/content-model\.md$/];
 
 describe('the packed package', { timeout: 600_000 }, () => {
   const work = outsideTempDir('hindsight-installed-');
@@ -30,7 +30,7 @@ describe('the packed package', { timeout: 600_000 }, () => {
 
   it('ships the compiled CLI, the source, the starter and nothing else', () => {
     for (const file of packed.files) expect(SHIPPED.some((re) => re.test(file)), `${file} should not be in the package`).toBe(true);
-    for (const needed of ['bin/hindsight.mjs', 'build/cli.mjs', 'build/index.mjs', 'build/read-worker.mjs', 'src/index.ts', 'src/loaders.ts', 'src/routes/index.astro', 'starter/package.json', 'starter/gitignore', 'starter/.github/workflows/check.yml', 'starter/.github/workflows/deploy.yml', 'starter/src/content.config.ts', 'CHANGELOG.md', 'schema/frontmatter.schema.json', 'docs/content-model.md']) {
+    for (const needed of ['bin/hindsight.mjs', 'build/cli.mjs', 'build/index.mjs', 'build/read-worker.mjs', 'src/index.ts', 'src/loaders.ts', 'src/routes/index.astro', 'starter/package.json', 'starter/gitignore', 'starter/.github/workflows/check.yml', 'starter/.github/workflows/deploy.yml', 'starter/src/content.config.ts', 'CHANGELOG.md', 'LICENSE', 'schema/frontmatter.schema.json', 'docs/content-model.md']) {
       expect(packed.files).toContain(needed);
     }
     expect(packed.files).not.toContain('src/content.config.ts');
