@@ -26,14 +26,14 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** The incidents span the six years that end here; action items are judged as of ANCHOR_TODAY. */
-export const RANGE_END = Date.UTC(2026, 9, 31, 23, 59);
-export const RANGE_YEARS = 6;
+const RANGE_END = Date.UTC(2026, 9, 31, 23, 59);
+const RANGE_YEARS = 6;
 export const ANCHOR_TODAY = '2026-11-15';
 
 /* ---------------------------------------------------------------- PRNG */
 
 /** mulberry32: small, fast, good enough for test data, and seedable. */
-export function prng(seed) {
+function prng(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -126,7 +126,7 @@ const list = (xs) => `[${xs.join(', ')}]`;
 
 /* ------------------------------------------------------------ catalog */
 
-export function catalogYaml() {
+function catalogYaml() {
   const teams =
     `# Teams of ${V.ORGANISATION} (fictional, generated for the benchmark).\n` +
     V.TEAMS.map(([id, name, contact]) => `- id: ${id}\n  name: ${scalar(name)}\n  contact: ${JSON.stringify(contact)}`).join('\n') + '\n';
@@ -533,7 +533,7 @@ function frontmatter(d) {
  * so that recurrence_of and related only point at earlier incidents and ids
  * stay unique, then writes each file.
  */
-export function planSet(count, seed) {
+function planSet(count, seed) {
   const r = prng(seed);
   const start = RANGE_END - RANGE_YEARS * 365.25 * DAY;
   // Popular services have more incidents (Zipf-like).

@@ -6,7 +6,7 @@ import { resolveSettings, type Settings } from '../config/settings';
 const PROJECT_MARKERS = [...CONFIG_FILES, 'astro.config.mjs', 'astro.config.js', 'astro.config.mts', 'astro.config.ts'];
 
 /** The project a command runs in: the nearest folder, from `cwd` up, with a Hindsight or Astro config. */
-export function findProjectRoot(cwd: string): string {
+function findProjectRoot(cwd: string): string {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (PROJECT_MARKERS.some((name) => existsSync(join(dir, name)))) return dir;
     if (dirname(dir) === dir) return resolve(cwd);

@@ -12,7 +12,7 @@ import { INCIDENT_TYPES } from '../schema/postmortem';
 const wholeNumber = (min: number) => z.int({ error: 'must be a whole number' }).min(min, { error: `must be ${min} or more` });
 
 /** A rule's setting: `off` skips it; `warning` and `error` set the level of its findings. */
-export const ruleSetting = z.enum(['off', 'warning', 'error']);
+const ruleSetting = z.enum(['off', 'warning', 'error']);
 
 /** How much the long listing pages show at once. */
 export const listingsOptions = z.strictObject({
@@ -45,7 +45,7 @@ const jsonExportOptions = z.strictObject({
 });
 
 /** The quality policy (`hindsight check`, and the score on each page). */
-export const qualityOptions = z.strictObject({
+const qualityOptions = z.strictObject({
   /**
    * Per rule: `off`, `warning` or `error`, keyed by rule id with or without the `quality/` prefix,
    * e.g. `{ 'follow-up-review': 'off', 'blameless-language': 'error' }`. Rule ids are listed in
@@ -89,7 +89,7 @@ const fieldCommon = {
  * It is validated like the built-in fields, shown on the postmortem page and written to the JSON
  * export under `fields`.
  */
-export const customField = z.discriminatedUnion('type', [
+const customField = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('string'), ...fieldCommon, /** Longest value accepted. Default 200. */ maxLength: wholeNumber(1).default(200) }),
   z.strictObject({ type: z.literal('number'), ...fieldCommon, /** Smallest value accepted. */ min: z.number().optional(), /** Largest value accepted. */ max: z.number().optional() }),
   z.strictObject({ type: z.literal('date'), ...fieldCommon }),
@@ -145,5 +145,3 @@ export type HindsightUserConfig = z.input<typeof hindsightOptions>;
 /** The options with every default applied. */
 export type HindsightOptions = z.output<typeof hindsightOptions>;
 export type ListingsOptions = z.output<typeof listingsOptions>;
-export type FeedOptions = z.output<typeof feedOptions>;
-export type JsonExportOptions = z.output<typeof jsonExportOptions>;

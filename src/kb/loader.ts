@@ -26,7 +26,7 @@ import type { LineOf, PartialPostmortem, PostmortemSource, ReadJob } from './rea
 import { selectForEdition } from './select';
 
 /** Every problem in a knowledge base, as one report: the build fails with it, naming each file, line, field and fix. */
-export class ContentValidationError extends Error {
+class ContentValidationError extends Error {
   override name = 'ContentValidationError';
   constructor(report: string, count: number) {
     super(`Hindsight found ${count} problem${count === 1 ? '' : 's'} in the knowledge base. Nothing was published.\n\n${report}\n`);

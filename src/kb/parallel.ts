@@ -8,7 +8,7 @@ import { LIMITS } from './limits';
 import { runReadJob, type LineOf, type ReadJob, type ReadJobOptions, type ReadJobResult } from './read-one';
 
 /** Below this many files a read stays in one thread: starting a worker costs more than it saves. */
-export const PARALLEL_MIN_FILES = 400;
+const PARALLEL_MIN_FILES = 400;
 /** Files per batch handed to a thread: small enough to balance, large enough to keep messages few. */
 const batchSize = (files: number, threads: number) => Math.max(1, Math.min(100, Math.ceil(files / (threads * 8))));
 

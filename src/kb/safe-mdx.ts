@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, RootContent, Nodes } from 'mdast';
+import type { Root as MdastRoot, Nodes } from 'mdast';
 import type { toHast as ToHast } from 'mdast-util-to-hast';
 import { mdxToMdast } from 'satteri';
 import type { Edition } from '../config/settings';
@@ -18,7 +18,7 @@ const unifiedModule = lazyModule<typeof import('unified')>('unified');
  * The components a postmortem body may use. Each is documented in
  * CONTRIBUTING.md; adding one means adding it here and to `renderComponent`.
  */
-export const BODY_COMPONENTS = {
+const BODY_COMPONENTS = {
   Internal: 'Text kept in internal builds and removed from public builds.',
 } as const;
 type ComponentName = keyof typeof BODY_COMPONENTS;
@@ -842,4 +842,4 @@ function renderComponent(name: ComponentName, children: ElementContent[], block:
   }
 }
 
-export type { RootContent };
+;

@@ -4,10 +4,10 @@ import { calendarDate } from './datetime';
 import { handle } from './ids';
 import { httpUrl } from './url';
 
-export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 /** prevent: stop the recurrence; detect: notice sooner; mitigate: shorten the impact; process: change how we work. */
-export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
+const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /**
  * The prevention hierarchy (content model v1.1), strongest first: remove the hazard, substitute a

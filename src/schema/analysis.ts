@@ -26,5 +26,4 @@ export const why = z.strictObject({
 });
 
 export type RootCause = z.infer<typeof rootCause>;
-export type ContributingFactor = z.infer<typeof contributingFactor>;
 export type Why = z.infer<typeof why>;

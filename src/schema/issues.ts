@@ -33,12 +33,6 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function formatIssue(issue: ContentIssue): string {
-  const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
-  const field = issue.field ? ` ${issue.field}:` : '';
-  return `${where}${field} ${issue.message}\n    fix: ${issue.fix}  [${issue.rule}]`;
-}
-
 /** Groups issues by file, in file order, for a report that reads top to bottom. */
 export function formatIssueReport(issues: readonly ContentIssue[]): string {
   const byFile = new Map<string, ContentIssue[]>();

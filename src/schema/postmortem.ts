@@ -10,13 +10,11 @@ import { timeline, type Milestone } from './timeline-event';
 import { customFieldShape } from './custom-fields';
 import type { CustomField } from '../config/options';
 
-export const STATUSES = ['draft', 'in-review', 'published'] as const;
-export const VISIBILITIES = ['internal', 'public'] as const;
+const STATUSES = ['draft', 'in-review', 'published'] as const;
+const VISIBILITIES = ['internal', 'public'] as const;
 export const INCIDENT_TYPES = ['outage', 'degradation', 'security', 'data-loss', 'near-miss', 'process', 'project'] as const;
-export const DETECTIONS = ['alert', 'customer-report', 'internal-discovery', 'third-party', 'other'] as const;
+const DETECTIONS = ['alert', 'customer-report', 'internal-discovery', 'third-party', 'other'] as const;
 export type Status = (typeof STATUSES)[number];
-export type Visibility = (typeof VISIBILITIES)[number];
-export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 /** Milestones a published postmortem must have: without them TTD and TTR cannot be computed. */
 export const REQUIRED_FOR_PUBLISHED: readonly Milestone[] = ['started', 'detected', 'resolved'];

@@ -25,7 +25,7 @@ export const MILESTONE_ORDER: ReadonlyArray<readonly [Milestone, Milestone]> = [
   ['diagnosed', 'resolved'],
 ];
 
-export const timelineEvent = z.strictObject({
+const timelineEvent = z.strictObject({
   /** When it happened: ISO 8601 with an explicit offset (`Z` or `±hh:mm`). Naive times are errors. */
   at: instant,
   /** Optional milestone this event marks; each kind appears at most once per timeline. */

@@ -24,13 +24,13 @@ declare module 'vitest' {
   }
 }
 
-export const CONTENT = join(REPO, 'content');
-export const TODAY = '2026-11-21';
+const CONTENT = join(REPO, 'content');
+const TODAY = '2026-11-21';
 /**
  * Small listing sizes, so the example's two dozen postmortems paginate /postmortems/, cap
  * /actions/ (with the owner and team pages) and cap /patterns/ the way thousands do with the defaults.
  */
-export const LISTINGS = { pageSize: 10, actionRows: 10, perPattern: 2, patternCards: 1 };
+const LISTINGS = { pageSize: 10, actionRows: 10, perPattern: 2, patternCards: 1 };
 
 async function buildOne(tmp: string, name: string, env: Record<string, string>): Promise<string> {
   const result = await buildSite({

@@ -5,7 +5,7 @@
 import { inject } from 'vitest';
 import { buildE2eSites, type E2eSites } from './build-sites';
 
-export { CONTENT, TODAY, type E2eSites } from './build-sites';
+export {   type E2eSites } from './build-sites';
 
 let local: Promise<E2eSites> | undefined;
 

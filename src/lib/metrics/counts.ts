@@ -14,6 +14,6 @@ export function countBy<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<str
   return [...counts].map(([id, count]) => ({ id, count })).sort(byCountThenId);
 }
 
-export function byCountThenId(a: FacetCount, b: FacetCount): number {
+function byCountThenId(a: FacetCount, b: FacetCount): number {
   return b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -4,11 +4,11 @@
  * statistics and of overdue action items, used by every page, the JSON
  * export and the CLI.
  */
-export type { ActionItemInput, IncidentInput, TimelineInput, TimelineMoment } from './types';
+export type { ActionItemInput, IncidentInput, TimelineInput,  } from './types';
 export {
   DURATION_LABELS,
-  DURATION_METRICS,
-  between,
+  
+  
   mttrDecomposition,
   timeToDiagnoseFrom,
   timeToFixFrom,
@@ -22,20 +22,20 @@ export {
   type DecompositionPart,
   type DurationMetric,
   type IncidentMetrics,
-  type MilestoneTimes,
-  type TimelineSource,
+  
+  
 } from './milestones';
-export { isInQuarter, isOngoing, nextQuarter, quarterLabel, parseQuarterKey, previousQuarter, quarterFrom, quarterKeysBetween, quarterOf, type Quarter } from './quarters';
+export { isInQuarter, isOngoing, nextQuarter, quarterLabel, parseQuarterKey, previousQuarter,  quarterKeysBetween, quarterOf,  } from './quarters';
 export { quantileSorted, summarize, type Summary } from './summary';
 export { countBy, type FacetCount } from './counts';
-export { periodMetrics, type DurationPoint, type PeriodMetrics, type PeriodOptions } from './period';
+export { periodMetrics,  type PeriodMetrics,  } from './period';
 export {
   actionItemStats,
   actionItemsAtQuarterEnd,
   isOverdue,
   overdueActionItems,
-  type ActionItemRef,
-  type ActionItemStats,
+  
+  
   type IncidentWithActions,
   type QuarterActionItems,
 } from './action-items';

@@ -5,7 +5,7 @@ import { summarize, type Summary } from './summary';
 import type { IncidentInput } from './types';
 
 /** One incident's value of one duration, for charts that show every incident as a point. */
-export interface DurationPoint {
+interface DurationPoint {
   id: string;
   ms: number;
 }

@@ -27,7 +27,7 @@ function utcMonthStart(year: number, monthIndex: number): Date {
 }
 
 /** The quarter with the given year and number (1–4). */
-export function quarterFrom(year: number, quarter: 1 | 2 | 3 | 4): Quarter {
+function quarterFrom(year: number, quarter: 1 | 2 | 3 | 4): Quarter {
   return {
     year,
     quarter,

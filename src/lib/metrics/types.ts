@@ -7,7 +7,7 @@ import type { ActionItem, RootCause, TimelineEvent } from '../../schema';
  */
 
 /** One timeline event as far as the metrics care: when, and which milestone (if any). */
-export type TimelineMoment = Pick<TimelineEvent, 'at' | 'kind'>;
+type TimelineMoment = Pick<TimelineEvent, 'at' | 'kind'>;
 
 /** A timeline: the events of one incident, in the order the author wrote them. */
 export type TimelineInput = readonly TimelineMoment[];

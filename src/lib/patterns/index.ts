@@ -4,21 +4,21 @@
  * mechanisms every rule reports.
  */
 export type {
-  MissedMechanism,
-  MissedReason,
+  
+  
   PatternIncident,
-  PatternKind,
-  PatternOptions,
-  PatternRule,
-  PatternSubject,
+  
+  
+  
+  
   RepeatPattern,
-  ResolvedPatternOptions,
+  
 } from './types';
-export { DEFAULT_WINDOW_DAYS } from './types';
-export { PATTERN_RULES, detectPatterns } from './registry';
-export { explicitChains, explicitRecurrence } from './explicit-recurrence';
+;
+export {  detectPatterns } from './registry';
+export {  explicitRecurrence } from './explicit-recurrence';
 export { sharedServiceCategory } from './shared-service-category';
-export { missedMechanisms } from './missed-mechanisms';
-export { patternSubjects } from './subjects';
-export { recurringCategories, recurringServices, type RecurrenceCount } from './recurring';
+;
+;
+export { recurringCategories, recurringServices,  } from './recurring';
 export { sharedContributingFactors } from './shared-factors';

@@ -4,7 +4,7 @@ import { patternSubjects } from './subjects';
 import { DEFAULT_WINDOW_DAYS, type PatternIncident, type PatternOptions, type PatternRule, type RepeatPattern } from './types';
 
 /** Every detection rule, in the order the pattern report lists their kinds. Add a rule: one file, one line here. */
-export const PATTERN_RULES: readonly PatternRule[] = [explicitRecurrence, sharedServiceCategory];
+const PATTERN_RULES: readonly PatternRule[] = [explicitRecurrence, sharedServiceCategory];
 
 /**
  * Runs the rules over the incidents and returns every repeat pattern, most

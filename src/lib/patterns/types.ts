@@ -31,7 +31,7 @@ export interface PatternSubject {
 }
 
 /** Why an action item of an earlier incident counts as a mechanism that did not land in time. */
-export type MissedReason = 'open' | 'in-progress' | 'wont-do' | 'completed-late';
+type MissedReason = 'open' | 'in-progress' | 'wont-do' | 'completed-late';
 
 /**
  * An action item of an earlier incident in a pattern that had not landed
@@ -62,7 +62,7 @@ export interface MissedMechanism {
   overdueAtLaterStart: boolean;
 }
 
-export type PatternKind = 'explicit' | 'shared-service-category';
+type PatternKind = 'explicit' | 'shared-service-category';
 
 export interface RepeatPattern {
   /** Stable: 'explicit:<first-id>' or 'service-category:<service>:<category>:<first-id>'. */
@@ -95,7 +95,7 @@ export interface PatternOptions {
   rules?: readonly PatternRule[] | undefined;
 }
 
-export interface ResolvedPatternOptions {
+interface ResolvedPatternOptions {
   windowDays: number;
 }
 

@@ -29,7 +29,7 @@ export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
   'quality/prevention-hierarchy': 0.5,
 };
 
-export const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
+const FAMILY_LABELS: Readonly<Record<ScoreFamily, string>> = {
   'action-items': 'Action items',
   'root-cause-analysis': 'Root cause analysis (5 Whys)',
   'blameless-language': 'Blameless language',

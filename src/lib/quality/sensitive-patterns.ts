@@ -15,7 +15,7 @@
  * and a secret quoted there has leaked twice.
  */
 
-export type SensitiveKind = 'secret' | 'personal-data';
+type SensitiveKind = 'secret' | 'personal-data';
 
 export interface SensitivePattern {
   id: string;

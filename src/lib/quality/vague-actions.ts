@@ -20,7 +20,7 @@ const VERB = String.raw`(?:improve[ds]?|improving|enhance|strengthen|increase|ex
 /** One optional filler word: "our", "the", "some", "an", "better"… */
 const FILL = String.raw`(?:\s+\w+)?`;
 
-export const VAGUE_ACTIONS: readonly VagueAction[] = [
+const VAGUE_ACTIONS: readonly VagueAction[] = [
   {
     id: 'intention',
     regex: /\b(?:be|being|stay)\s+(?:more\s+)?(?:careful|vigilant|diligent|attentive|cautious)\b|\bpay\s+(?:more\s+|closer\s+)?attention\b|\bremember\s+to\b|^\s*(?:manually\s+)?double[- ]check\b/i,

@@ -19,9 +19,9 @@ export interface SimilarityOptions {
   weights?: Partial<FieldWeights> | undefined;
 }
 
-export const DEFAULT_TOP_N = 3;
-export const DEFAULT_MIN_SCORE = 0.1;
-export const DEFAULT_TERMS_PER_DOCUMENT = 30;
+const DEFAULT_TOP_N = 3;
+const DEFAULT_MIN_SCORE = 0.1;
+const DEFAULT_TERMS_PER_DOCUMENT = 30;
 
 /**
  * "Similar incidents" for every document: id → the most similar other

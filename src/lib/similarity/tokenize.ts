@@ -6,7 +6,7 @@
  */
 
 /** Common English words that carry no topic. Domain words are left to the IDF weighting. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
     'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
@@ -18,7 +18,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Tokens shorter than this (in characters, not UTF-16 units) are dropped. */
-export const MIN_TOKEN_LENGTH = 3;
+const MIN_TOKEN_LENGTH = 3;
 
 const SEPARATOR = /[^\p{L}\p{N}]+/u;
 const ASCII_WORD = /^[a-z]+$/;

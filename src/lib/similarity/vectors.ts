@@ -11,7 +11,7 @@ export interface SimilarityDocument {
   body?: string | undefined;
 }
 
-export type SimilarityField = 'title' | 'summary' | 'rootCause' | 'body';
+type SimilarityField = 'title' | 'summary' | 'rootCause' | 'body';
 export type FieldWeights = Record<SimilarityField, number>;
 
 /** Each occurrence of a word counts this many times. */
@@ -19,7 +19,7 @@ export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 3, summary
 const FIELDS: readonly SimilarityField[] = ['title', 'summary', 'rootCause', 'body'];
 
 /** A document's pruned, unit-length tf-idf vector: term ids and weights, terms in alphabetical order. */
-export interface TermVector {
+interface TermVector {
   terms: number[];
   weights: number[];
 }

@@ -50,7 +50,7 @@ export interface TimelineOptions {
   measure?: MeasureText;
 }
 
-export interface EventLabel {
+interface EventLabel {
   /** 0 is the lane nearest the axis. */
   lane: number;
   /** The space the label occupies; no two label boxes overlap. */
@@ -66,14 +66,14 @@ export interface EventLabel {
 }
 
 /** A leader from the mark up to the label: (x, y1) → (x, y2) → (x2, y2). */
-export interface EventLeader {
+interface EventLeader {
   x: number;
   y1: number;
   y2: number;
   x2: number;
 }
 
-export interface EventMark {
+interface EventMark {
   /** Position of the event in the input. */
   index: number;
   at: Date;
@@ -91,7 +91,7 @@ export interface EventMark {
   title: string;
 }
 
-export interface PhaseBand extends Phase {
+interface PhaseBand extends Phase {
   /** At least minPhaseWidth wide. */
   rect: Rect;
   /** The phase is shorter than minPhaseWidth and was widened to stay visible (e.g. a zero-length TTD). */

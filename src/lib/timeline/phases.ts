@@ -18,9 +18,9 @@ export const MILESTONE_LABELS: Readonly<Record<Milestone, string>> = {
   resolved: 'Resolved',
 };
 
-export type PhaseKey = 'ttd' | 'ttm' | 'ttr';
+type PhaseKey = 'ttd' | 'ttm' | 'ttr';
 
-export interface PhaseDefinition {
+interface PhaseDefinition {
   key: PhaseKey;
   /** "TTD" */
   abbr: string;
@@ -31,7 +31,7 @@ export interface PhaseDefinition {
 }
 
 /** Phases drawn as bands, each measured from the start (content-model.md, "Derived metrics"). */
-export const PHASES: readonly PhaseDefinition[] = [
+const PHASES: readonly PhaseDefinition[] = [
   { key: 'ttd', abbr: 'TTD', name: 'Time to detect', from: 'started', to: 'detected' },
   { key: 'ttm', abbr: 'TTM', name: 'Time to mitigate', from: 'started', to: 'mitigated' },
   { key: 'ttr', abbr: 'TTR', name: 'Time to resolve', from: 'started', to: 'resolved' },

@@ -14,7 +14,7 @@ export type Token =
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][a-zA-Z0-9]*);/g, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -101,7 +101,7 @@ export function tokenize(html: string): Token[] {
 }
 
 /** What Markdown + GFM + the site's components can produce (see safe-mdx.ts and remark-gfm's output). */
-export const ALLOWED_ELEMENTS = new Set([
+const ALLOWED_ELEMENTS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'blockquote',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br', 'del', 'img',
   'aside', 'span', // <Internal> (block and inline)
@@ -109,7 +109,7 @@ export const ALLOWED_ELEMENTS = new Set([
   'input', // GFM task lists: <input type="checkbox" disabled>
 ]);
 
-export const ALLOWED_ATTRIBUTES = new Set([
+const ALLOWED_ATTRIBUTES = new Set([
   'href', 'src', 'alt', 'title', 'id', 'class', 'align', 'start', 'type', 'checked', 'disabled',
   'aria-label', 'aria-describedby', 'data-footnotes', 'data-footnote-ref', 'data-footnote-backref',
 ]);

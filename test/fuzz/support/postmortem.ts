@@ -14,7 +14,7 @@ import { isHttpUrl } from '../../../src/schema/url';
 import { FIXTURES, tempKnowledgeBase } from '../../helpers/kb';
 import { anyText } from './text';
 
-export const VALID_FILE = join(FIXTURES, 'rules/valid.mdx');
+const VALID_FILE = join(FIXTURES, 'rules/valid.mdx');
 export const KNOWN_FILE = join(FIXTURES, 'sites/basic/content/postmortems/2026-03-02-checkout-pool-exhaustion.mdx');
 export const ID = '2026-06-11-search-shard-rebalance';
 export const KNOWN_ID = basename(KNOWN_FILE, '.mdx');
@@ -40,19 +40,19 @@ function allPaths(value: unknown, prefix: Path = []): Path[] {
 /** Every field of the valid postmortem, top-level and nested. */
 export const EXISTING_PATHS = allPaths(BASE);
 /** Optional fields the valid postmortem leaves out: mutations may add them. */
-export const ADDABLE_PATHS: Path[] = [
+const ADDABLE_PATHS: Path[] = [
   ['related'], ['recurrence_of'], ['teams', 1], ['services', 1], ['tags', 1], ['authors', 1], ['contributing_factors'], ['five_whys'], ['reviewers'],
   ['approved'], ['follow_up_review'], ['action_items', 0, 'completed'], ['action_items', 0, 'tracker'], ['action_items', 1],
   ['timeline', 1, 'source'], ['timeline', 4], ['impact', 'revenue_usd'], ['impact', 'data_loss'], ['impact', 'slo_budget_consumed_pct'],
 ];
 const leafPaths = (test: (v: unknown, p: Path) => boolean) => EXISTING_PATHS.filter((p) => test(getAt(BASE, p).value, p));
 export const STRING_PATHS = leafPaths((v) => typeof v === 'string');
-export const OBJECT_PATHS: Path[] = [[], ...leafPaths((v) => !!v && typeof v === 'object' && !Array.isArray(v))];
-export const AT_PATHS = leafPaths((_, p) => p[0] === 'timeline' && p[2] === 'at');
+const OBJECT_PATHS: Path[] = [[], ...leafPaths((v) => !!v && typeof v === 'object' && !Array.isArray(v))];
+const AT_PATHS = leafPaths((_, p) => p[0] === 'timeline' && p[2] === 'at');
 
 /* ------------------------------------------------------------- set / get */
 
-export function getAt(root: unknown, path: Path): { found: boolean; value: unknown } {
+function getAt(root: unknown, path: Path): { found: boolean; value: unknown } {
   let node: unknown = root;
   for (const part of path) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return { found: false, value: undefined };
@@ -67,7 +67,7 @@ function define(target: object, key: string | number, value: unknown) {
 }
 
 /** Builds an object from entries with own properties only (no prototype tricks). */
-export function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
+function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   for (const [k, v] of entries) define(o, k, v);
   return o;
@@ -152,7 +152,7 @@ function structuredCloneSafe(value: unknown): unknown {
  * follow_up_held), the published-milestones rule for status, and the
  * done/completed pairing within one action item.
  */
-export function scopesOf(m: Mutation): Path[] {
+function scopesOf(m: Mutation): Path[] {
   if (m.op === 'shuffle' || m.op === 'duplicate') return [['timeline'], ['action_items']];
   const p = m.path;
   const out: Path[] = [p];
@@ -163,13 +163,13 @@ export function scopesOf(m: Mutation): Path[] {
 }
 
 /** True when `field` is the scope itself, inside it, or one of its parents (never the empty file-level field). */
-export function fieldWithin(field: string, scope: string): boolean {
+function fieldWithin(field: string, scope: string): boolean {
   const under = (a: string, b: string) => b !== '' && (a.startsWith(`${b}.`) || a.startsWith(`${b}[`));
   return field === scope || under(field, scope) || (field !== '' && under(scope, field));
 }
 
 /** Rules about the file as a whole: the limits are checked before the file is parsed, so no field is known yet. */
-export const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id', 'limit/line-length', 'limit/file-size']);
+const FILE_LEVEL_RULES = new Set(['file/yaml', 'file/frontmatter', 'file/name', 'reference/duplicate-id', 'limit/line-length', 'limit/file-size']);
 
 /* -------------------------------------------------------------- values */
 
@@ -188,7 +188,7 @@ const number = fc.oneof(
 const leaf: fc.Arbitrary<unknown> = fc.oneof(anyText(30), number, fc.boolean(), fc.constant(null));
 
 /** Any value, for retyping a field: string, number, boolean, null, list or mapping. */
-export const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
@@ -219,7 +219,7 @@ export const oddTimestamp: fc.Arbitrary<string> = fc.oneof(
   anyText(30),
 );
 
-export const oddCalendarDate: fc.Arbitrary<string> = fc.oneof(
+const oddCalendarDate: fc.Arbitrary<string> = fc.oneof(
   fc
     .record({ year: fc.oneof(fc.constantFrom(1, 1960, 2025, 2026, 9999, 0), fc.integer({ min: 10000, max: 999999 })), month: fc.integer({ min: 0, max: 13 }), day: fc.integer({ min: 0, max: 32 }) })
     .map(({ year, month, day }) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`),

@@ -10,7 +10,7 @@ export const controlChar = fc.oneof(
 );
 
 /** Non-Latin scripts: Hebrew and Arabic (RTL), Devanagari, CJK, Hangul, Cyrillic, Thai. */
-export const scriptChar = fc.oneof(
+const scriptChar = fc.oneof(
   fromRange(0x0590, 0x05ff),
   fromRange(0x0600, 0x06ff),
   fromRange(0x0900, 0x097f),
@@ -21,13 +21,13 @@ export const scriptChar = fc.oneof(
 );
 
 /** Emoji, including ZWJ sequences, flags, skin tones and keycaps. */
-export const emoji = fc.oneof(
+const emoji = fc.oneof(
   fromRange(0x1f300, 0x1faff),
   fc.constantFrom('👩‍👩‍👧‍👦', '🏳️‍🌈', '🇯🇵', '👍🏽', '1️⃣', '❤️', '🧑🏿‍🚒'),
 );
 
 /** Strings YAML treats specially when unquoted; yaml.stringify must quote them. */
-export const yamlish = fc.constantFrom(
+const yamlish = fc.constantFrom(
   'true', 'false', 'yes', 'no', 'on', 'off', 'null', '~', 'Null', '1e3', '0x1F', '0o17', '.nan', '.inf', '-.inf', '012', '1_000',
   '- a', ': b', 'a: b', '#c', 'a #c', '&a', '*a', '!tag', '!!str x', '---', '...', '"', "'", '{', '}', '[', ']', '|', '>', '%YAML 1.2', '@x', '`x`',
   '2026-06-11', '2026-06-11T08:00Z', '<<', '? x', '', ' ', '\t', '\n', ' x ', 'x\n---\ny', '\\', '\\n',

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HindsightConfigError } from '../../../src/config/errors';
-import { resolveSettings } from '../../../src/config/settings';
+import { ENVIRONMENT, resolveSettings } from '../../../src/config/settings';
 
 const where = { where: 'hindsight.config.mjs' };
 
@@ -130,5 +131,13 @@ describe('resolveSettings: every invalid option is one clear line (pinned wordin
     const message = problem({ title: 7, organisation: ['x'.repeat(500)] });
     expect(message).not.toContain('x'.repeat(60));
     expect(problem({}, { HINDSIGHT_EDITION: 'pub\u0000lic\n::error::' })).toBe('Hindsight configuration: HINDSIGHT_EDITION is "pub\\u0000lic\\n::error::": use "internal" (the default) or "public"');
+  });
+});
+
+describe('the environment variables', () => {
+  it('are each documented in the README\'s table of environment variables', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `HINDSIGHT_'));
+    for (const name of Object.keys(ENVIRONMENT)) expect(rows.some((row) => row.includes(`\`${name}\``)), name).toBe(true);
   });
 });

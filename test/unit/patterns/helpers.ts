@@ -2,7 +2,7 @@ import type { PatternIncident } from '../../../src/lib/patterns';
 import type { ActionItemInput } from '../../../src/lib/metrics';
 import { parseInstant } from '../../../src/schema/datetime';
 
-export function at(iso: string): Date {
+function at(iso: string): Date {
   const parsed = parseInstant(iso);
   if (!parsed.ok) throw new Error(`${iso}: ${parsed.message}`);
   return parsed.date;

@@ -78,11 +78,11 @@ Config values need bounds checked by the pipeline.
 `;
 
 /** GOOD with top-level fields replaced, parsed by the schema. */
-export function postmortem(patch: Partial<PostmortemInput> = {}): PostmortemFrontmatter {
+function postmortem(patch: Partial<PostmortemInput> = {}): PostmortemFrontmatter {
   return postmortemFrontmatter.parse({ ...GOOD, ...patch });
 }
 
-export const TODAY = '2026-04-01';
+const TODAY = '2026-04-01';
 
 /** Runs the policy on GOOD with a patch, a body and config overrides. */
 export function check(

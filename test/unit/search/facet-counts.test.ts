@@ -15,6 +15,7 @@ function postmortem(tags: string[], services: string[]): Postmortem {
     id: '2026-06-11-x',
     data: { severity: 'SEV3', services, teams: [], tags, incident_type: 'outage' },
     category: { name: 'Capacity' },
+    factors: [{ name: 'Constructor' }],
     metrics: { startedAt: new Date('2026-06-11T08:00Z') },
   } as unknown as Postmortem;
 }
@@ -26,6 +27,7 @@ describe('facet counts treat ids as data', () => {
     for (const name of OBJECT_NAMES.slice(1)) expect(totals.tag[name], name).toBe(1);
     expect(totals.service.constructor).toBe(1);
     expect(totals.service.prototype).toBe(1);
+    expect(totals.factor.Constructor).toBe(2);
     // What the page embeds, read back as the browser does.
     const page = JSON.parse(JSON.stringify(totals)) as Record<string, Record<string, number>>;
     expect(page.tag).toEqual({ constructor: 2, prototype: 1, tostring: 1, valueof: 1, hasownproperty: 1, isprototypeof: 1, 'to-string': 1 });

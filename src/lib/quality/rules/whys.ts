@@ -3,7 +3,7 @@ import type { QualityRule } from '../types';
 import { isPlaceholder } from '../placeholders';
 import { maskNonProse } from '../text';
 
-export const MIN_WHYS = 3;
+const MIN_WHYS = 3;
 
 export const whysDepth: QualityRule = {
   id: 'quality/whys-depth',
