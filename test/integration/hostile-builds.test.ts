@@ -10,6 +10,7 @@ import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
 import { buildSite, REPO, type BuildResult, readExport } from '../helpers/build';
 import { tempKnowledgeBase } from '../helpers/kb';
 import { BODY, mutate, mutation, toSource, VALID_SOURCE } from '../fuzz/support/postmortem';
+import { parseCsv } from '../helpers/csv';
 
 /*
  * The invariant of issue 12, on real builds: a knowledge base that `hindsight check` accepts
@@ -243,32 +244,3 @@ describe('what an accepted knowledge base publishes is well-formed', () => {
   }, 90_000);
 });
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}

@@ -1,7 +1,7 @@
 /*
  * The postmortems loader writes entries with a digest of the file and of what its reading depends
  * on, so a build that shares Astro's cache with an earlier one parses only what changed, including
- * the postmortems the edition leaves out (drafts here).
+ * the postmortems the edition leaves out (drafts here) as long as it still leaves them out.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,10 +40,12 @@ describe('builds sharing a cache', { timeout: 240_000 }, () => {
   it('publish a remembered draft in full when the next build previews drafts', async () => {
     const preview = await buildSite({ content: kb, cacheDir, env: { HINDSIGHT_PREVIEW: '1' } });
     expect(preview.code, preview.output).toBe(0);
-    expect(preview.output).toContain('read 0 of 3 postmortem files (3 unchanged)');
+    // A left-out file is remembered by what selecting and checking it need, not its rendering (the
+    // meta store stays small however many drafts or internal postmortems an edition leaves out):
+    // the draft is read again to be published, and only the draft.
+    expect(preview.output).toContain('read 1 of 3 postmortem files (2 unchanged)');
     const page = readPage(preview.outDir, `postmortems/${DRAFT}`);
     expect(page).toContain('<strong>Draft:</strong>');
-    // The body, rendered when the draft was first read, comes back from the cache.
     expect(page).toMatch(/<h2 id="summary">Summary<\/h2>/);
   });
 });

@@ -105,7 +105,7 @@ describe('the quarterly review on a fixture with known answers', () => {
       const totals = JSON.parse(decodeEntities(/id="search-facet-totals">([^<]*)</.exec(search)![1]!)) as Record<string, Record<string, number>>;
       expect(totals.category).toMatchObject({ 'Monitoring gap': 1 });
       expect(totals.factor).toEqual({ 'Monitoring gap': 2, 'Testing gap': 2, 'Process gap': 1 });
-      expect(page(`postmortems/${A}`)).toContain('data-pagefind-filter="factor:Monitoring gap"');
+      // The index's filters come from the same searchFilters() as these totals (src/data/search.ts: searchRecord), not from the page's markup.
     });
 
     it('in the patterns report, grouped by a shared contributing factor', () => {

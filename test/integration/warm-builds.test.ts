@@ -18,7 +18,7 @@ describe('warm builds with the content store kept', () => {
   const out = join(kb, '.out');
   // The same output and cache folders every time: Astro clears its store when its configuration changes.
   const build = (env: Record<string, string> = {}) => buildSite({ content: join(kb, 'content'), outDir: join(out, 'dist'), env: { HINDSIGHT_CACHE_DIR: join(out, 'cache'), ...env } });
-  const read = (b: BuildResult) => /(\d+) postmortem files? read, (\d+) unchanged since the last build/.exec(b.output)?.slice(1).map(Number);
+  const read = (b: BuildResult) => /read (\d+) of \d+ postmortem files? \((\d+) unchanged\)/.exec(b.output)?.slice(1).map(Number);
   let cold: BuildResult, warm: BuildResult, changed: BuildResult;
 
   beforeAll(async () => {

@@ -29,6 +29,7 @@ const pm = {
   },
   metrics: { startedAt: new Date('2025-11-28T02:00:00Z') },
   category: { id: 'capacity', name: 'Capacity' },
+  factors: [{ id: 'testing-gap', name: 'Testing gap' }],
 } as unknown as Postmortem;
 
 describe('searchRecord: what Pagefind indexes of a postmortem', () => {
@@ -58,6 +59,7 @@ describe('searchRecord: what Pagefind indexes of a postmortem', () => {
       sort: { date: '2025-11-28T02:00:00.000Z' },
     });
     expect(record.filters).toEqual(searchFilters(pm));
+    expect(record.filters).toMatchObject({ category: ['Capacity'], factor: ['Testing gap'], service: ['route-planner'], tag: ['peak-season', 'kubernetes'] });
   });
 
   it('leaves out a keyword field the postmortem does not have', () => {
