@@ -64,6 +64,22 @@ interface LeftOut {
 
 const LEFT_OUT = 'left-out';
 
+/**
+ * What the last sync remembered of left-out files. Anything that is not a JSON object (a cache
+ * kept from another version of Hindsight, a damaged store) is nothing remembered: those files are
+ * read again. A record from another version cannot be reused either: its digest includes the
+ * version (contextKey).
+ */
+export function rememberedLeftOut(text: string | undefined): Record<string, LeftOut> {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, LeftOut>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function leftOutRecord(pm: PostmortemSource & { digest: string }): LeftOut {
   const d = pm.data;
   return {
@@ -101,7 +117,7 @@ async function syncPostmortems(ctx: LoaderContext, settings: Settings, dev: bool
   // left-out file that the edition still leaves out.
   const key = contextKey(settings);
   const rendered = renderedDir(ctx.config.cacheDir);
-  const leftOutBefore = JSON.parse(meta.get(LEFT_OUT) ?? '{}') as Record<string, LeftOut>;
+  const leftOutBefore = rememberedLeftOut(meta.get(LEFT_OUT));
   const kept: Array<PostmortemSource & { digest: string }> = [];
   const keptLeftOut: Array<{ id: string; file: string; data: PostmortemFrontmatter; lineOf: LineOf; digest: string; errors: ContentIssue[] }> = [];
   const jobs: Array<ReadJob & { digest: string }> = [];
