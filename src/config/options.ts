@@ -39,7 +39,8 @@ const feedOptions = z.strictObject({
 const jsonExportOptions = z.strictObject({
   /**
    * Each file of the JSON export (`/api/postmortems/<year>.json`, then `<year>-2.json`, … when a
-   * year has more) holds at most this many postmortems. Default 500 (about 2.5 MB of JSON).
+   * year has more) holds at most this many postmortems. Default 500 (about 2.5 MB of JSON). The
+   * CSV files of every action item (`/actions/<year>.csv`) are cut the same way.
    */
   perFile: wholeNumber(1).default(500),
 });

@@ -1,5 +1,6 @@
 import { isOverdue } from '../lib/metrics';
 import type { ActionItem } from '../schema/action-item';
+import { exportFiles } from './exports';
 import type { Postmortem, Site } from './index';
 
 export interface TrackedAction {
@@ -22,6 +23,40 @@ export function trackedActions(site: Site): TrackedAction[] {
   }
   const rank = (r: TrackedAction) => (r.overdue ? 0 : r.item.status === 'open' || r.item.status === 'in-progress' ? 1 : 2);
   return rows.sort((a, b) => rank(a) - rank(b) || a.item.due.localeCompare(b.item.due) || a.postmortem.id.localeCompare(b.postmortem.id) || a.index - b.index);
+}
+
+const CSV_HEADER = ['postmortem', 'title', 'owner', 'due', 'priority', 'type', 'status', 'completed', 'overdue', 'tracker', 'severity', 'teams', 'control'];
+
+/** Action items as CSV (RFC 4180, CRLF), one row each, for spreadsheets and trackers. */
+export function actionsCsv(rows: readonly TrackedAction[]): string {
+  const lines = rows.map((r) =>
+    [r.postmortem.id, r.item.title, r.item.owner, r.item.due, r.item.priority, r.item.type, r.item.status, r.item.completed, r.overdue ? 'yes' : 'no', r.item.tracker, r.postmortem.data.severity, r.teams.join(' '), r.item.control].map(csvField).join(','),
+  );
+  return `${CSV_HEADER.join(',')}\r\n${lines.map((l) => `${l}\r\n`).join('')}`;
+}
+
+/** An item still to be done: open or in progress (overdue or not). */
+export const isUnfinished = (r: TrackedAction) => r.item.status === 'open' || r.item.status === 'in-progress';
+
+/**
+ * Every action item, in files of the JSON export's shape (src/data/exports.ts): one per year in
+ * which incidents started, split past `perFile` postmortems, each postmortem's items in the order
+ * the incidents started. No file grows with the knowledge base, and a new incident only changes
+ * the last file of its year.
+ */
+export function actionCsvFiles(site: Site, perFile: number): Array<{ name: string; year: number; rows: TrackedAction[] }> {
+  const byPostmortem = new Map<string, TrackedAction[]>();
+  for (const r of trackedActions(site)) {
+    const list = byPostmortem.get(r.postmortem.id) ?? [];
+    list.push(r);
+    byPostmortem.set(r.postmortem.id, list);
+  }
+  const published = site.postmortems.filter((pm) => pm.data.status === 'published');
+  return exportFiles(published, perFile).map((f) => ({
+    name: f.name,
+    year: f.year,
+    rows: f.postmortems.flatMap((pm) => (byPostmortem.get(pm.id) ?? []).sort((a, b) => a.index - b.index)),
+  }));
 }
 
 /** Quotes a CSV field (RFC 4180), and defuses spreadsheet formulas. */

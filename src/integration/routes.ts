@@ -13,6 +13,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/actions/[group]', entrypoint: 'actions/[group]/index.astro' },
   { pattern: '/actions/[group]/[id]', entrypoint: 'actions/[group]/[id].astro' },
   { pattern: '/actions.csv', entrypoint: 'actions.csv.ts' },
+  { pattern: '/actions/[file].csv', entrypoint: 'actions/[file].csv.ts' },
   { pattern: '/patterns', entrypoint: 'patterns/index.astro' },
   { pattern: '/reviews', entrypoint: 'reviews/index.astro' },
   { pattern: '/reviews/[quarter]', entrypoint: 'reviews/[quarter].astro' },

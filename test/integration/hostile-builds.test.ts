@@ -10,7 +10,7 @@ import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
 import { buildSite, REPO, type BuildResult, readExport } from '../helpers/build';
 import { tempKnowledgeBase } from '../helpers/kb';
 import { BODY, mutate, mutation, toSource, VALID_SOURCE } from '../fuzz/support/postmortem';
-import { parseCsv } from '../helpers/csv';
+import { allActionItems, parseCsv } from '../helpers/csv';
 
 /*
  * The invariant of issue 12, on real builds: a knowledge base that `hindsight check` accepts
@@ -214,9 +214,12 @@ describe('what an accepted knowledge base publishes is well-formed', () => {
         }
         const json = readExport(run.build.outDir);
         expect(json.postmortems).toHaveLength(json.index.count);
-        const rows = parseCsv(readFileSync(join(run.build.outDir, 'actions.csv'), 'utf8'));
-        expect(rows.length).toBeGreaterThan(1);
-        for (const row of rows) expect(row.length, `${run.name}: ${JSON.stringify(row)}`).toBe(rows[0]!.length);
+        const csvFiles = [join(run.build.outDir, 'actions.csv'), ...allActionItems(run.build.outDir).files.map((f) => join(run.build.outDir, 'actions', f))];
+        expect(csvFiles.length).toBeGreaterThan(1);
+        for (const file of csvFiles) {
+          const rows = parseCsv(readFileSync(file, 'utf8'));
+          for (const row of rows) expect(row.length, `${run.name}: ${JSON.stringify(row)}`).toBe(rows[0]!.length);
+        }
       }
     } finally {
       await page.close();

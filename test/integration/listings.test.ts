@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
 import { buildSite, decodeEntities, readExport, readPage, type BuildResult } from '../helpers/build';
-import { parseCsv } from '../helpers/csv';
+import { allActionItems, csvRecords } from '../helpers/csv';
 
 /*
  * The long listings at scale, on a generated knowledge base served under /kb/,
@@ -41,6 +41,7 @@ describe('long listings on a generated knowledge base under /kb/', () => {
   let b: BuildResult;
   let published: Exported[];
   let csv: Array<Record<string, string>>;
+  let all: Array<Record<string, string>>;
 
   beforeAll(async () => {
     const kb = mkdtempSync(join(tmpdir(), 'hindsight-listings-'));
@@ -50,8 +51,9 @@ describe('long listings on a generated knowledge base under /kb/', () => {
     b = await buildSite({ content: kb, env: { HINDSIGHT_BASE: BASE, HINDSIGHT_LISTINGS: JSON.stringify(LISTINGS) } });
     if (b.code !== 0) throw new Error(b.output);
     published = readExport<Exported>(b.outDir).postmortems;
-    const [header, ...rows] = parseCsv(readPage(b.outDir, 'actions.csv'));
-    csv = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+    // /actions.csv: the items still to be done, overdue first; /actions/<year>.csv: every item.
+    csv = csvRecords(readPage(b.outDir, 'actions.csv'));
+    all = allActionItems(b.outDir).rows;
   });
 
   describe('/postmortems/', () => {
@@ -118,7 +120,25 @@ describe('long listings on a generated knowledge base under /kb/', () => {
       expect(csv.filter((r) => r.overdue === 'yes').length).toBeGreaterThan(0);
       expect(actionRows(html)).toEqual(csv.slice(0, LISTINGS.actionRows).map(key));
       expect(html).toContain(`The first ${LISTINGS.actionRows} action items`);
-      expect(html).toContain(`The other ${(csv.length - LISTINGS.actionRows).toLocaleString('en')} are in the <a href="/kb/actions.csv">CSV</a>`);
+      expect(html).toContain(`The other ${(all.length - LISTINGS.actionRows).toLocaleString('en')} are in the <a href="#csv">CSV files</a>`);
+    });
+
+    it('has every item once in the yearly CSV files, and the unfinished ones in /actions.csv', () => {
+      const html = readPage(b.outDir, 'actions');
+      const total = Number(/<div class="value">([\d,]+)<\/div><div class="label">action items<\/div>/.exec(html)![1]!.replace(/,/g, ''));
+      expect(all).toHaveLength(total);
+      expect(new Set(all.map(key)).size).toBe(all.length);
+      expect(csv.map(key).sort()).toEqual(all.filter(isOpen).map(key).sort());
+      // The files are the years in which incidents started, each linked from /actions/.
+      const years = [...new Set(published.map((p) => p.metrics.started.slice(0, 4)))].sort();
+      expect(allActionItems(b.outDir).files).toEqual(years.map((y) => `${y}.csv`));
+      for (const y of years) expect(html).toContain(`<a href="/kb/actions/${y}.csv">${y}</a>`);
+      // In each file, the items follow the order the incidents started (an id starts with that day).
+      for (const y of years) {
+        const days = csvRecords(readPage(b.outDir, `actions/${y}.csv`)).map((r) => r.postmortem!.slice(0, 10));
+        expect(days.every((d) => d.startsWith(y))).toBe(true);
+        expect(days).toEqual([...days].sort());
+      }
     });
 
     it("puts every open item on its owner's page and on its teams' pages, exactly once each", () => {
