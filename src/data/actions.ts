@@ -60,7 +60,7 @@ export function actionCsvFiles(site: Site, perFile: number): Array<{ name: strin
 }
 
 /** Quotes a CSV field (RFC 4180), and defuses spreadsheet formulas. */
-export function csvField(value: string | number | undefined): string {
+function csvField(value: string | number | undefined): string {
   let s = value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
