@@ -194,6 +194,24 @@ describe('long listings on a generated knowledge base under /kb/', () => {
   });
 
   describe('bounded exports', () => {
+    it('lists at most actionRows overdue items on a quarterly review, and says how many more there are', () => {
+      const quarters = [...readPage(b.outDir, 'reviews').matchAll(/href="\/kb\/reviews\/(\d{4}-q\d)\/"/g)].map((m) => m[1]!);
+      let capped = 0;
+      for (const q of new Set(quarters)) {
+        const html = readPage(b.outDir, `reviews/${q}`);
+        const table = /<table class="overdue-at-end">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+        const rows = (table.match(/<tr>/g) ?? []).length - 1; // the header row
+        expect(rows, q).toBeLessThanOrEqual(LISTINGS.actionRows);
+        const more = /The first ([\d,]+) of ([\d,]+), by due date\./.exec(html);
+        if (more) {
+          capped++;
+          expect(Number(more[1])).toBe(rows);
+          expect(Number(more[2]!.replace(/,/g, ''))).toBeGreaterThan(rows);
+        }
+      }
+      expect(capped).toBeGreaterThan(0);
+    });
+
     const newestFirst = () => [...published].sort((x, y) => Date.parse(y.metrics.started) - Date.parse(x.metrics.started) || x.id.localeCompare(y.id));
 
     it('puts the newest 50 published postmortems in the feed (feed.limit), newest first', () => {
