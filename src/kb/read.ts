@@ -249,7 +249,7 @@ export interface ReadOptions {
   only?: readonly string[];
   /** How paths are shown in messages; defaults to relative to the working directory. */
   displayBase?: string;
-  /** Apply the quality policy to each wanted file while reading it (`hindsight check`); see PostmortemSource.quality. */
+  /** Apply the quality policy to each file it reads (`hindsight check`); see PostmortemSource.quality. */
   quality?: ReadJobOptions['quality'];
   /** The team's own frontmatter fields (settings.fields). */
   fields?: Readonly<Record<string, CustomField>>;
